@@ -1,0 +1,9 @@
+# Warnings used for every target of this project (not forced on consumers).
+function(migcmd_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                           -Wold-style-cast -Wnull-dereference
+                                           # The model's value types are aggregates with default member
+                                           # initialisers, meant to be initialised partially
+                                           # ({"id", Type::int64()}); g++ 12 warns about that anyway.
+                                           -Wno-missing-field-initializers)
+endfunction()
