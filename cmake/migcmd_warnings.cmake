@@ -1,5 +1,10 @@
 # Warnings used for every target of this project (not forced on consumers).
+option(MIGCMD_WERROR "Treat warnings as errors (CI sets it)" OFF)
+
 function(migcmd_set_warnings target)
+  if(MIGCMD_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                            -Wold-style-cast -Wnull-dereference
                                            # The model's value types are aggregates with default member

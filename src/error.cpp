@@ -11,8 +11,10 @@ std::string printable(std::string text) {
   std::string out;
   out.reserve(text.size());
   for (unsigned char c : text) {
-    if (c < 0x20 && c != '\n' && c != '\t') out += fmt::format("\\x{:02x}", c);
-    else out.push_back(static_cast<char>(c));
+    if (c < 0x20 && c != '\n' && c != '\t')
+      out += fmt::format("\\x{:02x}", c);
+    else
+      out.push_back(static_cast<char>(c));
   }
   return out;
 }
@@ -21,16 +23,26 @@ std::string printable(std::string text) {
 
 std::string_view to_string(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::usage: return "usage";
-    case ErrorCode::invalid_migration: return "invalid_migration";
-    case ErrorCode::invalid_schema: return "invalid_schema";
-    case ErrorCode::irreversible_operation: return "irreversible_operation";
-    case ErrorCode::unsupported_operation: return "unsupported_operation";
-    case ErrorCode::parse_error: return "parse_error";
-    case ErrorCode::connection_error: return "connection_error";
-    case ErrorCode::database_error: return "database_error";
-    case ErrorCode::io_error: return "io_error";
-    case ErrorCode::internal: return "internal";
+    case ErrorCode::usage:
+      return "usage";
+    case ErrorCode::invalid_migration:
+      return "invalid_migration";
+    case ErrorCode::invalid_schema:
+      return "invalid_schema";
+    case ErrorCode::irreversible_operation:
+      return "irreversible_operation";
+    case ErrorCode::unsupported_operation:
+      return "unsupported_operation";
+    case ErrorCode::parse_error:
+      return "parse_error";
+    case ErrorCode::connection_error:
+      return "connection_error";
+    case ErrorCode::database_error:
+      return "database_error";
+    case ErrorCode::io_error:
+      return "io_error";
+    case ErrorCode::internal:
+      return "internal";
   }
   return "unknown";
 }

@@ -32,7 +32,8 @@ class Error : public std::runtime_error {
   [[nodiscard]] const std::string& message() const noexcept { return message_; }
   [[nodiscard]] const std::string& hint() const noexcept { return hint_; }
 
-  // Prefixes the message with where it happened ("migration 20250101_users: ..."), keeping the code.
+  // Prefixes the message with where it happened ("migration 20250101_users: ..."), keeping the
+  // code.
   void add_context(std::string_view context);
 
   [[nodiscard]] const char* what() const noexcept override { return what_.c_str(); }

@@ -15,7 +15,8 @@ inline constexpr int schema_json_format_version = 1;
 // Pretty-printed, keys in a stable order, so snapshot files diff well under version control.
 [[nodiscard]] std::string to_json(const Schema& schema);
 
-// Throws Error(invalid_schema) naming the JSON path of the first mistake ("/tables/2/columns/0/type").
+// Throws Error(invalid_schema) naming the JSON path of the first mistake
+// ("/tables/2/columns/0/type").
 [[nodiscard]] Schema schema_from_json(std::string_view json);
 
 }  // namespace migcmd

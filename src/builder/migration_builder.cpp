@@ -16,7 +16,9 @@ std::size_t MigrationBuilder::push(Op op) {
   return ops_.size() - 1;
 }
 
-void MigrationBuilder::append(Operation op) { ops_.push_back(std::move(op)); }
+void MigrationBuilder::append(Operation op) {
+  ops_.push_back(std::move(op));
+}
 
 void MigrationBuilder::create_table(QualifiedName name,
                                     const std::function<void(TableBuilder&)>& define) {
@@ -27,7 +29,9 @@ void MigrationBuilder::create_table(QualifiedName name,
   push(CreateTable{std::move(table)});
 }
 
-void MigrationBuilder::drop_table(QualifiedName name) { push(DropTable{std::move(name), {}}); }
+void MigrationBuilder::drop_table(QualifiedName name) {
+  push(DropTable{std::move(name), {}});
+}
 
 void MigrationBuilder::drop_table(Table definition) {
   auto name = definition.name;
@@ -38,7 +42,9 @@ void MigrationBuilder::rename_table(QualifiedName name, std::string new_name) {
   push(RenameTable{std::move(name), std::move(new_name)});
 }
 
-void MigrationBuilder::ensure_schema(std::string name) { push(EnsureSchema{std::move(name)}); }
+void MigrationBuilder::ensure_schema(std::string name) {
+  push(EnsureSchema{std::move(name)});
+}
 
 ColumnBuilder MigrationBuilder::add_column(QualifiedName table, std::string column, Type type) {
   auto i = push(AddColumn{std::move(table), Column{std::move(column), std::move(type)}});
@@ -54,7 +60,8 @@ void MigrationBuilder::drop_column(QualifiedName table, Column definition) {
   push(DropColumn{std::move(table), std::move(name), std::move(definition)});
 }
 
-void MigrationBuilder::rename_column(QualifiedName table, std::string column, std::string new_name) {
+void MigrationBuilder::rename_column(QualifiedName table, std::string column,
+                                     std::string new_name) {
   push(RenameColumn{std::move(table), std::move(column), std::move(new_name)});
 }
 

@@ -30,8 +30,10 @@ IndexBuilder& IndexBuilder::descending(std::string column) {
                          [&](const IndexPart& p) { return p.column == column; });
   // An unknown column becomes a descending part of its own; validation then reports it if the
   // table lacks it, rather than the mistake passing silently here.
-  if (it == parts.end()) parts.push_back(IndexPart{std::move(column), {}, true});
-  else it->descending = true;
+  if (it == parts.end())
+    parts.push_back(IndexPart{std::move(column), {}, true});
+  else
+    it->descending = true;
   return *this;
 }
 

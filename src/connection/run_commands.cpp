@@ -24,10 +24,10 @@ void run_one(Connection& connection, const SqlCommand& command) {
 }  // namespace
 
 void run_commands(Connection& connection, const SqlCommands& commands, bool use_transaction) {
-  use_transaction = use_transaction &&
-                    std::none_of(commands.begin(), commands.end(), [](const SqlCommand& c) {
-                      return c.placement == Placement::no_transaction;
-                    });
+  use_transaction =
+      use_transaction && std::none_of(commands.begin(), commands.end(), [](const SqlCommand& c) {
+        return c.placement == Placement::no_transaction;
+      });
   for (const auto& c : commands) {
     if (c.placement == Placement::before_transaction) run_one(connection, c);
   }

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <ctime>
 #include <soci/soci.h>
+#include <ctime>
 
 #include "detail/hex.hpp"
 #include "migcmd/error.hpp"
@@ -24,11 +24,16 @@ std::string cell_text(const soci::row& row, std::size_t i) {
   switch (props.get_data_type()) {
     case soci::dt_string:
     case soci::dt_xml:
-    case soci::dt_blob: return row.get<std::string>(i);
-    case soci::dt_double: return fmt::format("{}", row.get<double>(i));
-    case soci::dt_integer: return fmt::format("{}", row.get<int>(i));
-    case soci::dt_long_long: return fmt::format("{}", row.get<long long>(i));
-    case soci::dt_unsigned_long_long: return fmt::format("{}", row.get<unsigned long long>(i));
+    case soci::dt_blob:
+      return row.get<std::string>(i);
+    case soci::dt_double:
+      return fmt::format("{}", row.get<double>(i));
+    case soci::dt_integer:
+      return fmt::format("{}", row.get<int>(i));
+    case soci::dt_long_long:
+      return fmt::format("{}", row.get<long long>(i));
+    case soci::dt_unsigned_long_long:
+      return fmt::format("{}", row.get<unsigned long long>(i));
     case soci::dt_date: {
       std::tm tm = row.get<std::tm>(i);
       char buf[32];
@@ -82,8 +87,10 @@ class SociConnection final : public Connection {
         }
         Row out;
         for (std::size_t i = 0; i < row.size(); ++i) {
-          if (row.get_indicator(i) == soci::i_null) out.emplace_back(std::nullopt);
-          else out.emplace_back(cell_text(row, i));
+          if (row.get_indicator(i) == soci::i_null)
+            out.emplace_back(std::nullopt);
+          else
+            out.emplace_back(cell_text(row, i));
         }
         result.rows.push_back(std::move(out));
       }
@@ -91,9 +98,15 @@ class SociConnection final : public Connection {
     return result;
   }
 
-  void begin() override { guarded("BEGIN", [&] { session_->begin(); }); }
-  void commit() override { guarded("COMMIT", [&] { session_->commit(); }); }
-  void rollback() override { guarded("ROLLBACK", [&] { session_->rollback(); }); }
+  void begin() override {
+    guarded("BEGIN", [&] { session_->begin(); });
+  }
+  void commit() override {
+    guarded("COMMIT", [&] { session_->commit(); });
+  }
+  void rollback() override {
+    guarded("ROLLBACK", [&] { session_->rollback(); });
+  }
 
  private:
   soci::statement prepare(const std::string& sql, const std::vector<Value>& parameters,
@@ -168,7 +181,8 @@ std::unique_ptr<Connection> open_soci_connection(const soci::backend_factory& ba
   } catch (const soci::soci_error& e) {
     // SOCI's message may echo the connect string; keep only the driver's own words.
     std::string message = e.get_error_message();
-    if (auto pos = message.find("password"); pos != std::string::npos) message = "authentication or connection failed";
+    if (auto pos = message.find("password"); pos != std::string::npos)
+      message = "authentication or connection failed";
     throw Error(ErrorCode::connection_error,
                 fmt::format("cannot connect to {}: {}", redacted_url, message),
                 "check that the server is running and the URL is right");

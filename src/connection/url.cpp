@@ -65,7 +65,8 @@ std::string DatabaseUrl::redacted() const {
 
 DatabaseUrl parse_url(std::string_view url) {
   auto fail = [&](std::string_view why) -> DatabaseUrl {
-    throw Error(ErrorCode::usage, fmt::format("cannot parse database URL {}: {}", redact_url(url), why),
+    throw Error(ErrorCode::usage,
+                fmt::format("cannot parse database URL {}: {}", redact_url(url), why),
                 "use sqlite:path, postgres://user:pass@host:port/db, mysql://..., "
                 "sqlserver://... or odbc://DSN");
   };
@@ -90,7 +91,8 @@ DatabaseUrl parse_url(std::string_view url) {
       auto amp = query.find('&');
       std::string_view pair = query.substr(0, amp);
       auto eq = pair.find('=');
-      if (eq == std::string_view::npos) return fail(fmt::format("parameter \"{}\" has no value", pair));
+      if (eq == std::string_view::npos)
+        return fail(fmt::format("parameter \"{}\" has no value", pair));
       out.parameters[decode(pair.substr(0, eq))] = decode(pair.substr(eq + 1));
       if (amp == std::string_view::npos) break;
       query.remove_prefix(amp + 1);

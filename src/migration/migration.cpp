@@ -17,8 +17,10 @@ namespace {
 OperationList run(Migration& migration, std::string_view name, bool up) {
   MigrationBuilder builder{std::string(name)};
   try {
-    if (up) migration.up(builder);
-    else migration.down(builder);
+    if (up)
+      migration.up(builder);
+    else
+      migration.down(builder);
   } catch (Error& e) {
     // Errors raised while building (an irreversible operation in a derived down()) get the
     // migration's name; build() below adds it itself.

@@ -53,7 +53,8 @@ class Applier {
   }
 
   void operator()(const CreateTable& o) const {
-    if (schema_.find_table(o.table.name)) fail(fmt::format("table {} already exists", to_string(o.table.name)));
+    if (schema_.find_table(o.table.name))
+      fail(fmt::format("table {} already exists", to_string(o.table.name)));
     schema_.tables.push_back(o.table);
   }
   void operator()(const DropTable& o) const {
@@ -143,7 +144,8 @@ class Applier {
   void operator()(const RenameIndex& o) const {
     Table& t = table(o.table);
     auto it = std::find_if(t.indexes.begin(), t.indexes.end(), named<Index>(o.name));
-    if (it == t.indexes.end()) fail(fmt::format("table {} has no index {}", to_string(t.name), o.name));
+    if (it == t.indexes.end())
+      fail(fmt::format("table {} has no index {}", to_string(t.name), o.name));
     it->name = o.new_name;
   }
   void operator()(const AddPrimaryKey& o) const {
@@ -201,6 +203,8 @@ class Applier {
 
 }  // namespace
 
-void apply_operation(Schema& schema, const Operation& op) { std::visit(Applier{schema, op}, op); }
+void apply_operation(Schema& schema, const Operation& op) {
+  std::visit(Applier{schema, op}, op);
+}
 
 }  // namespace migcmd

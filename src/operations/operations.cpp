@@ -29,33 +29,32 @@ Column apply_change(Column column, const ColumnChange& change) {
 }
 
 std::string_view kind_name(const Operation& op) noexcept {
-  return std::visit(
-      Overloaded{
-          [](const CreateTable&) { return "create_table"; },
-          [](const DropTable&) { return "drop_table"; },
-          [](const RenameTable&) { return "rename_table"; },
-          [](const EnsureSchema&) { return "ensure_schema"; },
-          [](const AddColumn&) { return "add_column"; },
-          [](const DropColumn&) { return "drop_column"; },
-          [](const RenameColumn&) { return "rename_column"; },
-          [](const AlterColumn&) { return "alter_column"; },
-          [](const CreateIndex&) { return "create_index"; },
-          [](const DropIndex&) { return "drop_index"; },
-          [](const RenameIndex&) { return "rename_index"; },
-          [](const AddPrimaryKey&) { return "add_primary_key"; },
-          [](const DropPrimaryKey&) { return "drop_primary_key"; },
-          [](const AddUnique&) { return "add_unique"; },
-          [](const DropUnique&) { return "drop_unique"; },
-          [](const AddCheck&) { return "add_check"; },
-          [](const DropCheck&) { return "drop_check"; },
-          [](const AddForeignKey&) { return "add_foreign_key"; },
-          [](const DropForeignKey&) { return "drop_foreign_key"; },
-          [](const InsertRows&) { return "insert"; },
-          [](const UpdateRows&) { return "update"; },
-          [](const DeleteRows&) { return "delete"; },
-          [](const RawSql&) { return "sql"; },
-      },
-      op);
+  return std::visit(Overloaded{
+                        [](const CreateTable&) { return "create_table"; },
+                        [](const DropTable&) { return "drop_table"; },
+                        [](const RenameTable&) { return "rename_table"; },
+                        [](const EnsureSchema&) { return "ensure_schema"; },
+                        [](const AddColumn&) { return "add_column"; },
+                        [](const DropColumn&) { return "drop_column"; },
+                        [](const RenameColumn&) { return "rename_column"; },
+                        [](const AlterColumn&) { return "alter_column"; },
+                        [](const CreateIndex&) { return "create_index"; },
+                        [](const DropIndex&) { return "drop_index"; },
+                        [](const RenameIndex&) { return "rename_index"; },
+                        [](const AddPrimaryKey&) { return "add_primary_key"; },
+                        [](const DropPrimaryKey&) { return "drop_primary_key"; },
+                        [](const AddUnique&) { return "add_unique"; },
+                        [](const DropUnique&) { return "drop_unique"; },
+                        [](const AddCheck&) { return "add_check"; },
+                        [](const DropCheck&) { return "drop_check"; },
+                        [](const AddForeignKey&) { return "add_foreign_key"; },
+                        [](const DropForeignKey&) { return "drop_foreign_key"; },
+                        [](const InsertRows&) { return "insert"; },
+                        [](const UpdateRows&) { return "update"; },
+                        [](const DeleteRows&) { return "delete"; },
+                        [](const RawSql&) { return "sql"; },
+                    },
+                    op);
 }
 
 std::string describe(const Operation& op) {
@@ -103,7 +102,10 @@ std::string describe(const Operation& op) {
           },
           [&](const auto& o) -> std::string {
             using T = std::decay_t<decltype(o)>;
-            if constexpr (requires { o.name; o.table; }) {
+            if constexpr (requires {
+                            o.name;
+                            o.table;
+                          }) {
               return fmt::format("{} {} on {}", kind, o.name, to_string(o.table));
             } else if constexpr (std::is_same_v<T, InsertRows>) {
               return fmt::format("{} {} row(s) into {}", kind, o.rows.size(), to_string(o.table));
@@ -111,8 +113,9 @@ std::string describe(const Operation& op) {
               return fmt::format("{} {}", kind, to_string(o.table));
             } else {
               const auto first_line = o.sql.substr(0, o.sql.find('\n'));
-              return fmt::format("{} \"{}{}\"", kind, first_line.substr(0, 60),
-                                 first_line.size() > 60 || first_line.size() < o.sql.size() ? "..." : "");
+              return fmt::format(
+                  "{} \"{}{}\"", kind, first_line.substr(0, 60),
+                  first_line.size() > 60 || first_line.size() < o.sql.size() ? "..." : "");
             }
           },
       },
@@ -120,17 +123,16 @@ std::string describe(const Operation& op) {
 }
 
 bool is_destructive(const Operation& op) {
-  return std::visit(
-      Overloaded{
-          [](const DropTable&) { return true; },
-          [](const DropColumn&) { return true; },
-          [](const AlterColumn& o) { return o.change.type.has_value(); },
-          [](const UpdateRows&) { return true; },
-          [](const DeleteRows&) { return true; },
-          [](const RawSql&) { return true; },  // unknown effect: assume the worst
-          [](const auto&) { return false; },
-      },
-      op);
+  return std::visit(Overloaded{
+                        [](const DropTable&) { return true; },
+                        [](const DropColumn&) { return true; },
+                        [](const AlterColumn& o) { return o.change.type.has_value(); },
+                        [](const UpdateRows&) { return true; },
+                        [](const DeleteRows&) { return true; },
+                        [](const RawSql&) { return true; },  // unknown effect: assume the worst
+                        [](const auto&) { return false; },
+                    },
+                    op);
 }
 
 namespace {
@@ -153,13 +155,21 @@ std::optional<Operation> reverse(const Operation& op) {
   if (std::holds_alternative<EnsureSchema>(op)) return std::nullopt;
   return std::visit(
       Overloaded{
-          [&](const CreateTable& o) -> Operation { return DropTable{o.table.name, o.table}; },
-          [&](const DropTable& o) -> Operation { return CreateTable{definition_of(o.definition, op)}; },
+          [&](const CreateTable& o) -> Operation {
+            return DropTable{o.table.name, o.table};
+          },
+          [&](const DropTable& o) -> Operation {
+            return CreateTable{definition_of(o.definition, op)};
+          },
           [&](const RenameTable& o) -> Operation {
             return RenameTable{{o.name.schema, o.new_name}, o.name.name};
           },
-          [&](const EnsureSchema&) -> Operation { throw Error(ErrorCode::internal, "unreachable"); },
-          [&](const AddColumn& o) -> Operation { return DropColumn{o.table, o.column.name, o.column}; },
+          [&](const EnsureSchema&) -> Operation {
+            throw Error(ErrorCode::internal, "unreachable");
+          },
+          [&](const AddColumn& o) -> Operation {
+            return DropColumn{o.table, o.column.name, o.column};
+          },
           [&](const DropColumn& o) -> Operation {
             return AddColumn{o.table, definition_of(o.definition, op)};
           },
@@ -174,7 +184,9 @@ std::optional<Operation> reverse(const Operation& op) {
             if (o.change.default_value) back.default_value = before.default_value;
             return AlterColumn{o.table, o.name, back, apply_change(before, o.change)};
           },
-          [&](const CreateIndex& o) -> Operation { return DropIndex{o.table, o.index.name, o.index}; },
+          [&](const CreateIndex& o) -> Operation {
+            return DropIndex{o.table, o.index.name, o.index};
+          },
           [&](const DropIndex& o) -> Operation {
             return CreateIndex{o.table, definition_of(o.definition, op)};
           },
@@ -193,7 +205,9 @@ std::optional<Operation> reverse(const Operation& op) {
           [&](const DropUnique& o) -> Operation {
             return AddUnique{o.table, definition_of(o.definition, op)};
           },
-          [&](const AddCheck& o) -> Operation { return DropCheck{o.table, o.check.name, o.check}; },
+          [&](const AddCheck& o) -> Operation {
+            return DropCheck{o.table, o.check.name, o.check};
+          },
           [&](const DropCheck& o) -> Operation {
             return AddCheck{o.table, definition_of(o.definition, op)};
           },
@@ -203,8 +217,12 @@ std::optional<Operation> reverse(const Operation& op) {
           [&](const DropForeignKey& o) -> Operation {
             return AddForeignKey{o.table, definition_of(o.definition, op)};
           },
-          [&](const InsertRows&) -> Operation { irreversible(op, "inserted rows are not tracked"); },
-          [&](const UpdateRows&) -> Operation { irreversible(op, "the previous values are unknown"); },
+          [&](const InsertRows&) -> Operation {
+            irreversible(op, "inserted rows are not tracked");
+          },
+          [&](const UpdateRows&) -> Operation {
+            irreversible(op, "the previous values are unknown");
+          },
           [&](const DeleteRows&) -> Operation { irreversible(op, "deleted rows are gone"); },
           [&](const RawSql&) -> Operation { irreversible(op, "raw SQL has no known inverse"); },
       },

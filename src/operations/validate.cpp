@@ -22,7 +22,8 @@ class Checker {
 
   void name(std::string_view value, std::string_view what) const {
     if (value.empty()) fail(fmt::format("{} is empty", what));
-    if (value.find('\0') != std::string_view::npos) fail(fmt::format("{} contains a NUL character", what));
+    if (value.find('\0') != std::string_view::npos)
+      fail(fmt::format("{} contains a NUL character", what));
   }
 
   void table_name(const QualifiedName& n) const {
@@ -42,9 +43,11 @@ class Checker {
     }
     if (t.kind == TypeKind::decimal) {
       int p = t.precision.value_or(0), s = t.scale.value_or(0);
-      if (p < 1 || p > 1000) fail(fmt::format("column {} has decimal precision {}; use 1 to 1000", column, p));
+      if (p < 1 || p > 1000)
+        fail(fmt::format("column {} has decimal precision {}; use 1 to 1000", column, p));
       if (s < 0 || s > p) {
-        fail(fmt::format("column {} has decimal scale {} greater than its precision {}", column, s, p));
+        fail(fmt::format("column {} has decimal scale {} greater than its precision {}", column, s,
+                         p));
       }
     }
   }
@@ -83,7 +86,8 @@ class Checker {
     if (ix.parts.empty()) fail(fmt::format("index {} has no columns", ix.name));
     for (const auto& p : ix.parts) {
       if (p.column.empty() == p.expression.empty()) {
-        fail(fmt::format("index {} has a part that is neither a column nor an expression", ix.name));
+        fail(
+            fmt::format("index {} has a part that is neither a column nor an expression", ix.name));
       }
     }
   }
@@ -99,10 +103,12 @@ class Checker {
   }
 
   // Every column a table-level element names must be a column of the table.
-  void columns_exist(const Table& t, const std::vector<std::string>& cols, std::string_view what) const {
+  void columns_exist(const Table& t, const std::vector<std::string>& cols,
+                     std::string_view what) const {
     for (const auto& c : cols) {
       if (!t.find_column(c)) {
-        fail(fmt::format("{} names column {}, which table {} does not have", what, c, to_string(t.name)));
+        fail(fmt::format("{} names column {}, which table {} does not have", what, c,
+                         to_string(t.name)));
       }
     }
   }
@@ -251,7 +257,7 @@ class Checker {
   }
   void operator()(const RawSql& o) const {
     bool any = !o.sql.empty() || std::any_of(o.per_dialect.begin(), o.per_dialect.end(),
-                                              [](const auto& kv) { return !kv.second.empty(); });
+                                             [](const auto& kv) { return !kv.second.empty(); });
     if (!any) fail("the SQL is empty");
   }
 
@@ -261,6 +267,8 @@ class Checker {
 
 }  // namespace
 
-void validate(const Operation& op) { std::visit(Checker{op}, op); }
+void validate(const Operation& op) {
+  std::visit(Checker{op}, op);
+}
 
 }  // namespace migcmd

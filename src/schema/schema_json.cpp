@@ -57,7 +57,8 @@ ordered_json table_json(const Table& t) {
   if (t.primary_key) {
     j["primary_key"] = {{"name", t.primary_key->name}, {"columns", t.primary_key->columns}};
   }
-  for (const auto& u : t.uniques) j["uniques"].push_back({{"name", u.name}, {"columns", u.columns}});
+  for (const auto& u : t.uniques)
+    j["uniques"].push_back({{"name", u.name}, {"columns", u.columns}});
   for (const auto& c : t.checks) {
     j["checks"].push_back({{"name", c.name}, {"expression", c.expression}});
   }
@@ -75,8 +76,10 @@ ordered_json table_json(const Table& t) {
     ij["unique"] = ix.unique;
     for (const auto& p : ix.parts) {
       ordered_json pj;
-      if (p.is_expression()) pj["expression"] = p.expression;
-      else pj["column"] = p.column;
+      if (p.is_expression())
+        pj["expression"] = p.expression;
+      else
+        pj["column"] = p.column;
       if (p.descending) pj["descending"] = true;
       ij["parts"].push_back(pj);
     }
@@ -159,7 +162,9 @@ Type read_type(const Reader& r) {
   return t;
 }
 
-QualifiedName read_name(const Reader& r) { return {r.str_or("schema"), r.at("name").str()}; }
+QualifiedName read_name(const Reader& r) {
+  return {r.str_or("schema"), r.at("name").str()};
+}
 
 ReferentialAction read_action(const Reader& r) {
   auto a = referential_action_from_string(r.str());
@@ -174,7 +179,8 @@ Column read_column(const Reader& r) {
   c.nullable = r.bool_or("nullable", true);
   if (r.has("default")) {
     Reader d = r.at("default");
-    if (d.has("sql")) c.default_value = SqlExpression{d.at("sql").str()};
+    if (d.has("sql"))
+      c.default_value = SqlExpression{d.at("sql").str()};
     else {
       Reader v = d.at("value");
       try {
@@ -254,7 +260,8 @@ Schema schema_from_json(std::string_view json) {
   try {
     doc = ordered_json::parse(json);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ErrorCode::invalid_schema, fmt::format("schema JSON is not valid JSON: {}", e.what()));
+    throw Error(ErrorCode::invalid_schema,
+                fmt::format("schema JSON is not valid JSON: {}", e.what()));
   }
   Reader r(doc, "");
   int version = r.at("format_version").integer();

@@ -1,21 +1,29 @@
 #include "migcmd/schema/type.hpp"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 #include <utility>
 
 namespace migcmd {
 namespace {
 
 constexpr std::array<std::pair<TypeKind, std::string_view>, 17> kind_names{{
-    {TypeKind::boolean, "boolean"},   {TypeKind::int16, "int16"},
-    {TypeKind::int32, "int32"},       {TypeKind::int64, "int64"},
-    {TypeKind::decimal, "decimal"},   {TypeKind::float32, "float32"},
-    {TypeKind::float64, "float64"},   {TypeKind::string, "string"},
-    {TypeKind::text, "text"},         {TypeKind::binary, "binary"},
-    {TypeKind::date, "date"},         {TypeKind::time, "time"},
-    {TypeKind::datetime, "datetime"}, {TypeKind::timestamp_tz, "timestamp_tz"},
-    {TypeKind::uuid, "uuid"},         {TypeKind::json, "json"},
+    {TypeKind::boolean, "boolean"},
+    {TypeKind::int16, "int16"},
+    {TypeKind::int32, "int32"},
+    {TypeKind::int64, "int64"},
+    {TypeKind::decimal, "decimal"},
+    {TypeKind::float32, "float32"},
+    {TypeKind::float64, "float64"},
+    {TypeKind::string, "string"},
+    {TypeKind::text, "text"},
+    {TypeKind::binary, "binary"},
+    {TypeKind::date, "date"},
+    {TypeKind::time, "time"},
+    {TypeKind::datetime, "datetime"},
+    {TypeKind::timestamp_tz, "timestamp_tz"},
+    {TypeKind::uuid, "uuid"},
+    {TypeKind::json, "json"},
     {TypeKind::custom, "custom"},
 }};
 

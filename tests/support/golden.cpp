@@ -16,10 +16,14 @@ namespace {
 
 std::string placement_note(const SqlCommand& c) {
   switch (c.placement) {
-    case Placement::transaction: break;
-    case Placement::no_transaction: return "-- outside any transaction\n";
-    case Placement::before_transaction: return "-- before the transaction\n";
-    case Placement::after_transaction: return "-- after the transaction\n";
+    case Placement::transaction:
+      break;
+    case Placement::no_transaction:
+      return "-- outside any transaction\n";
+    case Placement::before_transaction:
+      return "-- before the transaction\n";
+    case Placement::after_transaction:
+      return "-- after the transaction\n";
   }
   return {};
 }
@@ -43,7 +47,8 @@ std::string golden_text(const SqlCommands& commands) {
   std::string out;
   for (const auto& c : commands) {
     out += placement_note(c);
-    if (!c.fail_if_rows.empty()) out += fmt::format("-- check, fails on any row: {}\n", c.fail_if_rows);
+    if (!c.fail_if_rows.empty())
+      out += fmt::format("-- check, fails on any row: {}\n", c.fail_if_rows);
     out += c.sql + ";\n";
   }
   return out;

@@ -10,7 +10,8 @@ Schema sample_schema() {
       {"email", Type::string(255), false},
       {"name", Type::text()},
       {"score", Type::int32(), false, ColumnDefault{Value{0}}},
-      {"created_at", Type::timestamp_tz(), false, ColumnDefault{SqlExpression{"CURRENT_TIMESTAMP"}}},
+      {"created_at", Type::timestamp_tz(), false,
+       ColumnDefault{SqlExpression{"CURRENT_TIMESTAMP"}}},
   };
   users.primary_key = PrimaryKey{"pk_users", {"id"}};
   users.uniques = {{"uq_users_email", {"email"}}};
@@ -26,7 +27,8 @@ Schema sample_schema() {
       {"status", Type::string(20), false, ColumnDefault{Value{"new"}}},
   };
   orders.primary_key = PrimaryKey{"pk_orders", {"id"}};
-  orders.foreign_keys = {{"fk_orders_user", {"user_id"}, {"users"}, {"id"}, ReferentialAction::cascade}};
+  orders.foreign_keys = {
+      {"fk_orders_user", {"user_id"}, {"users"}, {"id"}, ReferentialAction::cascade}};
 
   Schema s;
   s.tables = {users, orders};
@@ -78,12 +80,21 @@ Table documents_table() {
   t.uniques = {{"uq_documents_slug", {"slug"}}};
   t.checks = {{"ck_documents_title", "title <> ''"}};
   t.foreign_keys = {
-      {"fk_documents_owner", {"owner_id"}, {"users"}, {"id"}, ReferentialAction::set_null,
+      {"fk_documents_owner",
+       {"owner_id"},
+       {"users"},
+       {"id"},
+       ReferentialAction::set_null,
        ReferentialAction::no_action},
-      {"fk_documents_parent", {"parent_id"}, {"documents"}, {"id"}, ReferentialAction::cascade,
+      {"fk_documents_parent",
+       {"parent_id"},
+       {"documents"},
+       {"id"},
+       ReferentialAction::cascade,
        ReferentialAction::no_action},
   };
-  t.indexes = {{"ix_documents_owner_title", {{"owner_id", "", false}, {"title", "", true}}, false, ""}};
+  t.indexes = {
+      {"ix_documents_owner_title", {{"owner_id", "", false}, {"title", "", true}}, false, ""}};
   return t;
 }
 
@@ -100,25 +111,44 @@ std::vector<SampleCase> sample_cases() {
       {"rename_table", {RenameTable{orders, "purchases"}}, s},
       {"ensure_schema",
        {EnsureSchema{"audit"},
-        CreateTable{Table{{"audit", "events"}, {{"id", Type::int64(), false}}, PrimaryKey{"", {"id"}}}}},
+        CreateTable{
+            Table{{"audit", "events"}, {{"id", Type::int64(), false}}, PrimaryKey{"", {"id"}}}}},
        s},
-      {"add_column", {AddColumn{users, {"nickname", Type::string(50), false, ColumnDefault{Value{"n/a"}}}}}, s},
+      {"add_column",
+       {AddColumn{users, {"nickname", Type::string(50), false, ColumnDefault{Value{"n/a"}}}}},
+       s},
       {"add_column_nullable", {AddColumn{users, {"bio", Type::text()}}}, s},
       {"drop_column", {DropColumn{users, "name", {}}}, s},
       {"rename_column", {RenameColumn{users, "name", "full_name"}}, s},
-      {"alter_column_type", {AlterColumn{users, "name", ColumnChange{Type::string(500), {}, {}}, {}}}, s},
+      {"alter_column_type",
+       {AlterColumn{users, "name", ColumnChange{Type::string(500), {}, {}}, {}}},
+       s},
       {"alter_column_not_null", {AlterColumn{users, "name", ColumnChange{{}, false, {}}, {}}}, s},
       {"alter_column_nullable", {AlterColumn{users, "email", ColumnChange{{}, true, {}}, {}}}, s},
       {"alter_column_default",
-       {AlterColumn{users, "score", ColumnChange{{}, {}, std::optional<ColumnDefault>(Value{10})}, {}}}, s},
+       {AlterColumn{
+           users, "score", ColumnChange{{}, {}, std::optional<ColumnDefault>(Value{10})}, {}}},
+       s},
       {"alter_column_drop_default",
-       {AlterColumn{users, "score", ColumnChange{{}, {}, std::optional<ColumnDefault>{}}, {}}}, s},
-      {"create_index", {CreateIndex{users, Index{"ix_users_score", {{"score", "", true}, {"email", "", false}}, true, ""}}}, s},
-      {"create_index_partial", {CreateIndex{users, Index{"ix_users_active", {{"email", "", false}}, false, "score > 0"}}}, s},
-      {"create_index_expression", {CreateIndex{users, Index{"ix_users_lower_email", {{"", "lower(email)", false}}, false, ""}}}, s},
+       {AlterColumn{users, "score", ColumnChange{{}, {}, std::optional<ColumnDefault>{}}, {}}},
+       s},
+      {"create_index",
+       {CreateIndex{
+           users, Index{"ix_users_score", {{"score", "", true}, {"email", "", false}}, true, ""}}},
+       s},
+      {"create_index_partial",
+       {CreateIndex{users, Index{"ix_users_active", {{"email", "", false}}, false, "score > 0"}}},
+       s},
+      {"create_index_expression",
+       {CreateIndex{users,
+                    Index{"ix_users_lower_email", {{"", "lower(email)", false}}, false, ""}}},
+       s},
       {"drop_index", {DropIndex{users, "ix_users_name", {}}}, s},
       {"rename_index", {RenameIndex{users, "ix_users_name", "ix_users_full_name"}}, s},
-      {"add_primary_key", {DropPrimaryKey{orders, "pk_orders", {}}, AddPrimaryKey{orders, {"pk_orders_v2", {"id", "user_id"}}}}, s},
+      {"add_primary_key",
+       {DropPrimaryKey{orders, "pk_orders", {}},
+        AddPrimaryKey{orders, {"pk_orders_v2", {"id", "user_id"}}}},
+       s},
       {"drop_primary_key", {DropPrimaryKey{orders, "pk_orders", {}}}, s},
       {"add_unique", {AddUnique{users, {"uq_users_name", {"name"}}}}, s},
       {"drop_unique", {DropUnique{users, "uq_users_email", {}}}, s},
@@ -126,27 +156,44 @@ std::vector<SampleCase> sample_cases() {
       {"drop_check", {DropCheck{users, "ck_users_score", {}}}, s},
       {"add_foreign_key",
        {AddColumn{orders, {"referrer_id", Type::int64()}},
-        AddForeignKey{orders, {"fk_orders_referrer", {"referrer_id"}, {"users"}, {"id"},
-                               ReferentialAction::set_null, ReferentialAction::cascade}}},
+        AddForeignKey{orders,
+                      {"fk_orders_referrer",
+                       {"referrer_id"},
+                       {"users"},
+                       {"id"},
+                       ReferentialAction::set_null,
+                       ReferentialAction::cascade}}},
        s},
       {"drop_foreign_key", {DropForeignKey{orders, "fk_orders_user", {}}}, s},
       {"insert_rows",
-       {InsertRows{users, {"email", "name", "score"},
-                   {{"a@example.com", "O'Brien", 1}, {"b@example.com", Value{}, 2}, {"c\\d@x", "x;--", -3}}}},
+       {InsertRows{users,
+                   {"email", "name", "score"},
+                   {{"a@example.com", "O'Brien", 1},
+                    {"b@example.com", Value{}, 2},
+                    {"c\\d@x", "x;--", -3}}}},
        s},
-      {"update_rows", {UpdateRows{users, {{"name", "it's"}, {"score", 5}}, {{"email", "a@example.com"}, {"name", Value{}}}}}, s},
+      {"update_rows",
+       {UpdateRows{users,
+                   {{"name", "it's"}, {"score", 5}},
+                   {{"email", "a@example.com"}, {"name", Value{}}}}},
+       s},
       {"delete_rows", {DeleteRows{orders, {{"status", "cancelled"}}}}, s},
       {"delete_all_rows", {DeleteRows{orders, {}}}, s},
       {"raw_sql",
-       {RawSql{"UPDATE users SET score = score + 1", {{"sqlserver", "UPDATE [users] SET [score] += 1"}}, false}},
+       {RawSql{"UPDATE users SET score = score + 1",
+               {{"sqlserver", "UPDATE [users] SET [score] += 1"}},
+               false}},
        s},
       {"raw_sql_no_transaction",
        {RawSql{"CREATE INDEX ix_orders_status ON orders (status)",
-               {{"postgres", "CREATE INDEX CONCURRENTLY ix_orders_status ON orders (status)"}}, true}},
+               {{"postgres", "CREATE INDEX CONCURRENTLY ix_orders_status ON orders (status)"}},
+               true}},
        s},
       {"quoted_identifiers",
-       {CreateTable{Table{"we\"ird`ta]ble", {{"co'l\"um`n]", Type::int32()}, {"semi;--", Type::text()}}}},
-        InsertRows{"we\"ird`ta]ble", {"co'l\"um`n]", "semi;--"}, {{1, "'); DROP TABLE users; --"}}}},
+       {CreateTable{
+            Table{"we\"ird`ta]ble", {{"co'l\"um`n]", Type::int32()}, {"semi;--", Type::text()}}}},
+        InsertRows{
+            "we\"ird`ta]ble", {"co'l\"um`n]", "semi;--"}, {{1, "'); DROP TABLE users; --"}}}},
        {}},
   };
 }

@@ -36,7 +36,8 @@ TEST_CASE("replaying an operation on something missing names the object") {
   Schema s;
   CHECK_THROWS_WITH_AS(apply_operation(s, AddColumn{"ghost", {"c", Type::int32()}}),
                        doctest::Contains("table ghost does not exist"), Error);
-  apply_operation(s, CreateTable{Table{QualifiedName("t"), {{"a", Type::int32()}}, {}, {}, {}, {}, {}, {}, ""}});
+  apply_operation(s, CreateTable{Table{
+                         QualifiedName("t"), {{"a", Type::int32()}}, {}, {}, {}, {}, {}, {}, ""}});
   CHECK_THROWS_WITH_AS(apply_operation(s, AddPrimaryKey{"t", {"pk", {"b"}}}),
                        doctest::Contains("table t has no column b"), Error);
   CHECK_THROWS_WITH_AS(apply_operation(s, DropIndex{"t", "ix", {}}),

@@ -150,7 +150,9 @@ TEST_CASE("misuse is reported when the migration is built, naming migration and 
            }),
            "foreign key fk has 2 column(s) but references 1");
 
-  contains(error_of([](MigrationBuilder& b) { b.insert("t", {"a", "b"}, {{1, 2}, {3}}); }),
+  contains(error_of([](MigrationBuilder& b) {
+             b.insert("t", {"a", "b"}, {{1, 2}, {3}});
+           }),
            "row 2 has 1 value(s) for 2 column(s)");
 
   contains(error_of([](MigrationBuilder& b) { b.create_index("ix", "t", {}); }),

@@ -16,14 +16,16 @@ TEST_CASE("each reversible operation has an inverse that undoes it on the model"
   OperationList ops{
       AddColumn{"users", {"age", Type::int32()}},
       RenameColumn{"users", "email", "mail"},
-      AlterColumn{"users", "mail", ColumnChange{Type::string(200), false, {}}, Column{"mail", Type::string(100)}},
+      AlterColumn{"users", "mail", ColumnChange{Type::string(200), false, {}},
+                  Column{"mail", Type::string(100)}},
       CreateIndex{"users", Index{"ix_age", {{"age", "", false}}, false, ""}},
       RenameIndex{"users", "ix_age", "ix_users_age"},
       AddUnique{"users", {"uq_mail", {"mail"}}},
       AddCheck{"users", {"ck_age", "age > 0"}},
       DropPrimaryKey{"users", "pk_users", PrimaryKey{"pk_users", {"id"}}},
       RenameTable{"users", "members"},
-      CreateTable{Table{QualifiedName("tags"), {{"id", Type::int32()}}, {}, {}, {}, {}, {}, {}, ""}},
+      CreateTable{
+          Table{QualifiedName("tags"), {{"id", Type::int32()}}, {}, {}, {}, {}, {}, {}, ""}},
   };
   Schema after = before;
   for (const auto& op : ops) apply_operation(after, op);

@@ -34,9 +34,14 @@ Schema sample() {
   users.primary_key = PrimaryKey{"pk_users", {"id"}};
   users.uniques = {{"uq_email", {"email"}}};
   users.checks = {{"ck_balance", "balance >= 0"}};
-  users.foreign_keys = {{"fk_self", {"mid"}, {"app", "users"}, {"id"}, ReferentialAction::set_null,
+  users.foreign_keys = {{"fk_self",
+                         {"mid"},
+                         {"app", "users"},
+                         {"id"},
+                         ReferentialAction::set_null,
                          ReferentialAction::cascade}};
-  users.indexes = {{"ix_lower", {{"", "lower(email)", false}, {"created", "", true}}, true, "active"}};
+  users.indexes = {
+      {"ix_lower", {{"", "lower(email)", false}, {"created", "", true}}, true, "active"}};
   users.triggers = {{"tr_x", "CREATE TRIGGER tr_x ..."}};
   Schema s;
   s.namespaces = {"app"};
@@ -57,12 +62,12 @@ TEST_CASE("a schema round-trips through JSON unchanged, with every type and cons
 TEST_CASE("bad schema JSON is reported with the JSON path of the mistake") {
   CHECK_THROWS_WITH_AS(schema_from_json("{"), doctest::Contains("not valid JSON"), Error);
   CHECK_THROWS_WITH_AS(schema_from_json(R"({"format_version": 99, "tables": []})"),
-                       doctest::Contains("/format_version: format version 99 is not supported"), Error);
+                       doctest::Contains("/format_version: format version 99 is not supported"),
+                       Error);
   CHECK_THROWS_WITH_AS(
       schema_from_json(
           R"({"format_version": 1, "tables": [{"name": "t", "columns": [{"name": "a", "type": {"kind": "integer"}}]}]})"),
       doctest::Contains("/tables/0/columns/0/type/kind: unknown type kind \"integer\""), Error);
-  CHECK_THROWS_WITH_AS(
-      schema_from_json(R"({"format_version": 1, "tables": [{"columns": []}]})"),
-      doctest::Contains("/tables/0: missing \"name\""), Error);
+  CHECK_THROWS_WITH_AS(schema_from_json(R"({"format_version": 1, "tables": [{"columns": []}]})"),
+                       doctest::Contains("/tables/0: missing \"name\""), Error);
 }

@@ -32,15 +32,17 @@ TEST_CASE("validation rejects names with NUL characters, which no database can s
 }
 
 TEST_CASE("a NOT NULL column whose default is NULL is a contradiction") {
-  CHECK_THROWS_WITH_AS(validate(AddColumn{"t", Column{"c", Type::int32(), false, ColumnDefault{Value{}}}}),
-                       doctest::Contains("is NOT NULL but its default is NULL"), Error);
+  CHECK_THROWS_WITH_AS(
+      validate(AddColumn{"t", Column{"c", Type::int32(), false, ColumnDefault{Value{}}}}),
+      doctest::Contains("is NOT NULL but its default is NULL"), Error);
 }
 
 TEST_CASE("a table can only have one identity column, and string needs a length") {
   Table t;
   t.name = "t";
   t.columns = {{"a", Type::int32(), false, {}, true}, {"b", Type::int32(), false, {}, true}};
-  CHECK_THROWS_WITH_AS(validate(CreateTable{t}), doctest::Contains("only one identity column"), Error);
+  CHECK_THROWS_WITH_AS(validate(CreateTable{t}), doctest::Contains("only one identity column"),
+                       Error);
   CHECK_THROWS_WITH_AS(validate(AddColumn{"t", {"s", Type{TypeKind::string}}}),
                        doctest::Contains("string without a maximum length"), Error);
 }

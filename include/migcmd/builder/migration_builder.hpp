@@ -28,7 +28,8 @@ class MigrationBuilder {
   void rename_column(QualifiedName table, std::string column, std::string new_name);
   AlterColumnBuilder alter_column(QualifiedName table, std::string column);
 
-  IndexBuilder create_index(std::string name, QualifiedName table, std::vector<std::string> columns);
+  IndexBuilder create_index(std::string name, QualifiedName table,
+                            std::vector<std::string> columns);
   IndexBuilder create_index(QualifiedName table, Index index);
   void drop_index(std::string name, QualifiedName table);
   void drop_index(QualifiedName table, Index definition);  // reversible
@@ -41,15 +42,15 @@ class MigrationBuilder {
   void add_check(std::string name, QualifiedName table, std::string expression);
   void drop_check(std::string name, QualifiedName table);
   ForeignKeyBuilder add_foreign_key(std::string name, QualifiedName table,
-                                    std::vector<std::string> columns, QualifiedName referenced_table,
+                                    std::vector<std::string> columns,
+                                    QualifiedName referenced_table,
                                     std::vector<std::string> referenced_columns);
   void drop_foreign_key(std::string name, QualifiedName table);
   void drop_foreign_key(QualifiedName table, ForeignKey definition);  // reversible
 
   void insert(QualifiedName table, std::vector<std::string> columns,
               std::vector<std::vector<Value>> rows);
-  void update(QualifiedName table, std::vector<std::pair<std::string, Value>> set,
-              RowFilter where);
+  void update(QualifiedName table, std::vector<std::pair<std::string, Value>> set, RowFilter where);
   void delete_rows(QualifiedName table, RowFilter where);
   RawSqlBuilder sql(std::string sql);
 

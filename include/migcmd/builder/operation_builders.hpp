@@ -36,7 +36,7 @@ class IndexBuilder : public OperationRef<CreateIndex> {
  public:
   using OperationRef::OperationRef;
   IndexBuilder& unique(bool value = true);
-  IndexBuilder& where(std::string predicate);  // a partial index
+  IndexBuilder& where(std::string predicate);    // a partial index
   IndexBuilder& descending(std::string column);  // marks an existing column part DESC
 };
 
@@ -56,7 +56,8 @@ class AlterColumnBuilder : public OperationRef<AlterColumn> {
 class RawSqlBuilder : public OperationRef<RawSql> {
  public:
   using OperationRef::OperationRef;
-  // SQL used instead of the default text on one dialect ("sqlite", "postgres", "mysql", "sqlserver").
+  // SQL used instead of the default text on one dialect ("sqlite", "postgres", "mysql",
+  // "sqlserver").
   RawSqlBuilder& on(std::string dialect, std::string sql);
   RawSqlBuilder& suppress_transaction();
 };

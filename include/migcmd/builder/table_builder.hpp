@@ -16,15 +16,24 @@ namespace migcmd {
 // max_length() makes it string(n)) and migcmd::Bytes (binary).
 template <typename T>
 [[nodiscard]] Type type_for() {
-  if constexpr (std::is_same_v<T, bool>) return Type::boolean();
-  else if constexpr (std::is_same_v<T, std::int16_t>) return Type::int16();
-  else if constexpr (std::is_same_v<T, std::int32_t>) return Type::int32();
-  else if constexpr (std::is_same_v<T, std::int64_t>) return Type::int64();
-  else if constexpr (std::is_same_v<T, float>) return Type::float32();
-  else if constexpr (std::is_same_v<T, double>) return Type::float64();
-  else if constexpr (std::is_same_v<T, std::string>) return Type::text();
-  else if constexpr (std::is_same_v<T, Bytes>) return Type::binary();
-  else static_assert(sizeof(T) == 0, "no portable type for this C++ type; pass a migcmd::Type");
+  if constexpr (std::is_same_v<T, bool>)
+    return Type::boolean();
+  else if constexpr (std::is_same_v<T, std::int16_t>)
+    return Type::int16();
+  else if constexpr (std::is_same_v<T, std::int32_t>)
+    return Type::int32();
+  else if constexpr (std::is_same_v<T, std::int64_t>)
+    return Type::int64();
+  else if constexpr (std::is_same_v<T, float>)
+    return Type::float32();
+  else if constexpr (std::is_same_v<T, double>)
+    return Type::float64();
+  else if constexpr (std::is_same_v<T, std::string>)
+    return Type::text();
+  else if constexpr (std::is_same_v<T, Bytes>)
+    return Type::binary();
+  else
+    static_assert(sizeof(T) == 0, "no portable type for this C++ type; pass a migcmd::Type");
 }
 
 class TableBuilder {

@@ -36,9 +36,7 @@ struct ColumnChange {
   // Set: the default changes; set to std::nullopt inside: the default is dropped.
   std::optional<std::optional<ColumnDefault>> default_value;
 
-  [[nodiscard]] bool empty() const noexcept {
-    return !type && !nullable && !default_value;
-  }
+  [[nodiscard]] bool empty() const noexcept { return !type && !nullable && !default_value; }
   friend bool operator==(const ColumnChange&, const ColumnChange&) = default;
 };
 

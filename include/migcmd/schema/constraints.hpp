@@ -1,9 +1,9 @@
 #pragma once
 // Table constraints: primary key, unique, check and foreign key.
 
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 #include <vector>
 
 #include "migcmd/schema/name.hpp"

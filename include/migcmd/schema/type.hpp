@@ -13,19 +13,19 @@ enum class TypeKind {
   int16,
   int32,
   int64,
-  decimal,       // exact numeric, precision and scale
+  decimal,  // exact numeric, precision and scale
   float32,
   float64,
-  string,        // variable length character data, with an optional maximum length
-  text,          // unbounded character data
-  binary,        // variable length bytes, with an optional maximum length
+  string,  // variable length character data, with an optional maximum length
+  text,    // unbounded character data
+  binary,  // variable length bytes, with an optional maximum length
   date,
   time,
   datetime,      // date and time without time zone
   timestamp_tz,  // date and time with time zone
   uuid,
   json,
-  custom,        // only a raw store type is known
+  custom,  // only a raw store type is known
 };
 
 [[nodiscard]] std::string_view to_string(TypeKind kind) noexcept;
@@ -36,7 +36,7 @@ struct Type {
   std::optional<int> length;     // string(n), binary(n)
   std::optional<int> precision;  // decimal(p, s)
   std::optional<int> scale;
-  std::string store_type;        // when not empty, rendered verbatim instead of the mapping
+  std::string store_type;  // when not empty, rendered verbatim instead of the mapping
 
   static Type boolean() { return {TypeKind::boolean}; }
   static Type int16() { return {TypeKind::int16}; }
@@ -59,7 +59,9 @@ struct Type {
   static Type uuid() { return {TypeKind::uuid}; }
   static Type json() { return {TypeKind::json}; }
   // A store type known only by its database name, e.g. Type::raw("citext").
-  static Type raw(std::string store_type) { return {TypeKind::custom, {}, {}, {}, std::move(store_type)}; }
+  static Type raw(std::string store_type) {
+    return {TypeKind::custom, {}, {}, {}, std::move(store_type)};
+  }
 
   // This portable type, rendered as `store_type` instead of the dialect's mapping.
   [[nodiscard]] Type with_store_type(std::string store) const {
