@@ -47,11 +47,12 @@ std::string cell_text(const soci::row& row, std::size_t i) {
 class SociConnection final : public Connection {
  public:
   SociConnection(std::unique_ptr<soci::session> session, std::string dialect, std::string url,
-                 DirectExecute direct)
+                 DirectExecute direct, DirectQuery direct_query)
       : session_(std::move(session)),
         dialect_(std::move(dialect)),
         url_(std::move(url)),
-        direct_(std::move(direct)) {}
+        direct_(std::move(direct)),
+        direct_query_(std::move(direct_query)) {}
 
   std::string_view dialect_name() const noexcept override { return dialect_; }
   std::string redacted_url() const override { return url_; }
@@ -64,11 +65,13 @@ class SociConnection final : public Connection {
     guarded(sql, [&] {
       BoundValues holder;
       soci::statement st = prepare(sql, parameters, holder);
+      st.define_and_bind();
       st.execute(true);
     });
   }
 
   QueryResult query(const std::string& sql, const std::vector<Value>& parameters) override {
+    if (parameters.empty() && direct_query_) return direct_query_(*session_, sql);
     QueryResult result;
     guarded(sql, [&] {
       BoundValues holder;
@@ -166,6 +169,7 @@ class SociConnection final : public Connection {
   std::string dialect_;
   std::string url_;
   DirectExecute direct_;
+  DirectQuery direct_query_;
 };
 
 }  // namespace
@@ -173,11 +177,13 @@ class SociConnection final : public Connection {
 std::unique_ptr<Connection> open_soci_connection(const soci::backend_factory& backend,
                                                  const std::string& connect_string,
                                                  std::string dialect_name, std::string redacted_url,
-                                                 DirectExecute direct_execute) {
+                                                 DirectExecute direct_execute,
+                                                 DirectQuery direct_query) {
   try {
     auto session = std::make_unique<soci::session>(backend, connect_string);
     return std::make_unique<SociConnection>(std::move(session), std::move(dialect_name),
-                                            std::move(redacted_url), std::move(direct_execute));
+                                            std::move(redacted_url), std::move(direct_execute),
+                                            std::move(direct_query));
   } catch (const soci::soci_error& e) {
     // SOCI's message may echo the connect string; keep only the driver's own words.
     std::string message = e.get_error_message();

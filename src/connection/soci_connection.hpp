@@ -20,11 +20,19 @@ namespace migcmd::detail {
 // throws DatabaseError (with the SQLSTATE where the driver gives one).
 using DirectExecute = std::function<void(soci::session&, const std::string& sql)>;
 
+// Runs one query without parameters through the backend's native API and returns every cell as
+// the database's own text. SOCI's dynamic rows convert cells by declared type and lose data
+// (SQLite INTEGER read as 32-bit int, NUMERIC/DECIMAL read as double), which a migration tool
+// reading versions, checksums and catalog values cannot afford. Optional: without it, queries
+// go through SOCI.
+using DirectQuery = std::function<QueryResult(soci::session&, const std::string& sql)>;
+
 // Opens a session; SOCI errors become Error(connection_error) naming the redacted URL.
 [[nodiscard]] std::unique_ptr<Connection> open_soci_connection(const soci::backend_factory& backend,
                                                                const std::string& connect_string,
                                                                std::string dialect_name,
                                                                std::string redacted_url,
-                                                               DirectExecute direct_execute);
+                                                               DirectExecute direct_execute,
+                                                               DirectQuery direct_query = {});
 
 }  // namespace migcmd::detail

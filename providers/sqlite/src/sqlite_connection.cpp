@@ -21,9 +21,47 @@ void execute_directly(soci::session& session, const std::string& sql) {
   if (rc != SQLITE_OK) {
     std::string text = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw DatabaseError(fmt::format("{} failed: {}", sql.size() > 200 ? sql.substr(0, 200) + "..." : sql, text),
-                        sql, fmt::format("{}", sqlite3_extended_errcode(backend->conn_)));
+    throw DatabaseError(
+        fmt::format("{} failed: {}", sql.size() > 200 ? sql.substr(0, 200) + "..." : sql, text),
+        sql, fmt::format("{}", sqlite3_extended_errcode(backend->conn_)));
   }
+}
+
+// sqlite3_prepare/step with sqlite3_column_text: every cell exactly as SQLite holds it.
+QueryResult query_directly(soci::session& session, const std::string& sql) {
+  using namespace sqlite_api;
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+  sqlite3_stmt* stmt = nullptr;
+  auto fail = [&](int rc) {
+    std::string text = sqlite3_errmsg(backend->conn_);
+    sqlite3_finalize(stmt);
+    throw DatabaseError(
+        fmt::format("{} failed: {}", sql.size() > 200 ? sql.substr(0, 200) + "..." : sql, text),
+        sql, fmt::format("{}", rc));
+  };
+  int rc =
+      sqlite3_prepare_v2(backend->conn_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) fail(rc);
+  QueryResult result;
+  const int columns = sqlite3_column_count(stmt);
+  for (int i = 0; i < columns; ++i) result.columns.emplace_back(sqlite3_column_name(stmt, i));
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    Row row;
+    row.reserve(static_cast<std::size_t>(columns));
+    for (int i = 0; i < columns; ++i) {
+      if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
+        row.emplace_back(std::nullopt);
+      } else {
+        const auto* text = sqlite3_column_text(stmt, i);
+        row.emplace_back(std::string(reinterpret_cast<const char*>(text),
+                                     static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+      }
+    }
+    result.rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) fail(rc);
+  sqlite3_finalize(stmt);
+  return result;
 }
 
 }  // namespace
@@ -33,8 +71,9 @@ std::unique_ptr<Connection> connect(std::string_view url) {
   if (url.starts_with("sqlite:") || url.starts_with("sqlite3:")) path = parse_url(url).database;
   // SOCI splits its connect string on spaces; quoting keeps paths with spaces whole.
   std::string connect_string = fmt::format("db=\"{}\" timeout=5", path);
-  auto connection = detail::open_soci_connection(*soci::factory_sqlite3(), connect_string, "sqlite",
-                                                 "sqlite:" + path, execute_directly);
+  auto connection =
+      detail::open_soci_connection(*soci::factory_sqlite3(), connect_string, "sqlite",
+                                   "sqlite:" + path, execute_directly, query_directly);
   connection->execute("PRAGMA foreign_keys = ON");
   return connection;
 }
