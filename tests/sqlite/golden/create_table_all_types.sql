@@ -1,0 +1,20 @@
+CREATE TABLE "all_types" (
+    "c_bool" BOOLEAN DEFAULT 0 NOT NULL,
+    "c_int16" SMALLINT,
+    "c_int32" INT,
+    "c_int64" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "c_decimal" NUMERIC(18,4),
+    "c_float32" REAL,
+    "c_float64" DOUBLE DEFAULT 1.5,
+    "c_string" VARCHAR(100) DEFAULT 'it''s',
+    "c_text" TEXT,
+    "c_binary" BLOB,
+    "c_binary16" BLOB(16),
+    "c_date" DATE,
+    "c_time" TIME,
+    "c_datetime" DATETIME,
+    "c_timestamptz" TIMESTAMPTZ,
+    "c_uuid" UUID TEXT,
+    "c_json" JSON TEXT,
+    "c_raw" VARCHAR(7)
+);

@@ -1,0 +1,18 @@
+-- before the transaction
+PRAGMA foreign_keys = OFF;
+CREATE TABLE "__migcmd_new_orders" (
+    "id" BIGINT NOT NULL,
+    "user_id" BIGINT NOT NULL,
+    "total" NUMERIC(10,2) DEFAULT 0 NOT NULL,
+    "status" VARCHAR(20) DEFAULT 'new' NOT NULL,
+    CONSTRAINT "pk_orders" PRIMARY KEY ("id")
+);
+INSERT INTO "__migcmd_new_orders" ("id", "user_id", "total", "status") SELECT "id", "user_id", "total", "status" FROM "orders";
+DROP TABLE "orders";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "__migcmd_new_orders" RENAME TO "orders";
+PRAGMA legacy_alter_table = OFF;
+-- after the transaction
+PRAGMA foreign_keys = ON;
+-- after the transaction
+PRAGMA legacy_alter_table = OFF;

@@ -1,0 +1,1 @@
+-- error: [migcmd.unsupported_operation] sqlite cannot create schema audit (ensure_schema audit) (hint: SQLite has no schemas; use unqualified table names in an SQLite migration)
