@@ -1,0 +1,1 @@
+CREATE INDEX "ix_users_lower_email" ON "users" ((lower(email)));

@@ -1,0 +1,2 @@
+-- outside any transaction
+CREATE INDEX CONCURRENTLY ix_orders_status ON orders (status);
