@@ -1,0 +1,1 @@
+-- error: [migcmd.unsupported_operation] sqlserver cannot use column name of type nvarchar(max) as a key of unique constraint uq_users_name (add_unique uq_users_name on users) (hint: SQL Server cannot index nvarchar(max), varbinary(max) and other large types: give the column a maximum length (string(n) up to 4000, binary(n) up to 8000))

@@ -1,0 +1,1 @@
+ALTER TABLE [users] ALTER COLUMN [email] nvarchar(255) NULL;

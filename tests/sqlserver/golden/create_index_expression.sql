@@ -1,0 +1,1 @@
+-- error: [migcmd.unsupported_operation] sqlserver cannot index the expression (lower(email)) in index ix_users_lower_email (create_index ix_users_lower_email on users) (hint: T-SQL indexes columns only: add a computed column for the expression with raw SQL (ALTER TABLE ... ADD c AS (expression) PERSISTED) and index that column)

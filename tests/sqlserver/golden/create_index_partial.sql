@@ -1,0 +1,1 @@
+CREATE INDEX [ix_users_active] ON [users] ([email]) WHERE score > 0;
