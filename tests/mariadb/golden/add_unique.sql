@@ -1,0 +1,1 @@
+-- error: [migcmd.unsupported_operation] mysql cannot index the LONGTEXT column users.name in unique constraint uq_users_name: MySQL indexes TEXT, BLOB and JSON columns only by a prefix (add_unique uq_users_name on users) (hint: use string(n) or binary(n) for a key column, or create the index with raw SQL and a prefix length, e.g. (`col`(191)))

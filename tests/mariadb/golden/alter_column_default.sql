@@ -1,0 +1,1 @@
+ALTER TABLE `users` ALTER COLUMN `score` SET DEFAULT 10;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `ix_users_score` ON `users` (`score` DESC, `email`);

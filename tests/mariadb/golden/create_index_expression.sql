@@ -1,0 +1,1 @@
+-- error: [migcmd.unsupported_operation] mysql cannot index the expression lower(email) (index ix_users_lower_email): MariaDB has no functional key parts (create_index ix_users_lower_email on users) (hint: add a generated column holding it (ADD COLUMN <name> <type> AS (lower(email)) STORED) and index that column)

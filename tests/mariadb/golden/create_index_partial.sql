@@ -1,0 +1,1 @@
+-- error: [migcmd.unsupported_operation] mysql cannot create the partial index ix_users_active (WHERE score > 0) (create_index ix_users_active on users) (hint: MySQL has no partial indexes: index the whole column, or a generated column that is NULL for the rows outside the predicate)

@@ -1,0 +1,21 @@
+CREATE TABLE `all_types` (
+    `c_bool` TINYINT(1) NOT NULL DEFAULT FALSE,
+    `c_int16` SMALLINT,
+    `c_int32` INT,
+    `c_int64` BIGINT NOT NULL AUTO_INCREMENT,
+    `c_decimal` DECIMAL(18,4),
+    `c_float32` FLOAT,
+    `c_float64` DOUBLE DEFAULT 1.5,
+    `c_string` VARCHAR(100) DEFAULT 'it''s',
+    `c_text` LONGTEXT,
+    `c_binary` LONGBLOB,
+    `c_binary16` VARBINARY(16),
+    `c_date` DATE,
+    `c_time` TIME(6),
+    `c_datetime` DATETIME(6),
+    `c_timestamptz` TIMESTAMP(6) NULL,
+    `c_uuid` CHAR(36),
+    `c_json` JSON,
+    `c_raw` VARCHAR(7),
+    PRIMARY KEY (`c_int64`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='one column of each portable type';

@@ -1,0 +1,1 @@
+ALTER TABLE `orders` DROP FOREIGN KEY `fk_orders_user`;

@@ -1,0 +1,1 @@
+DROP INDEX `ix_users_name` ON `users`;

@@ -1,0 +1,5 @@
+CREATE DATABASE IF NOT EXISTS `audit` CHARACTER SET utf8mb4;
+CREATE TABLE `audit`.`events` (
+    `id` BIGINT NOT NULL,
+    PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -1,0 +1,1 @@
+UPDATE users SET score = score + 1;

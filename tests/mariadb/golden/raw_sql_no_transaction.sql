@@ -1,0 +1,2 @@
+-- outside any transaction
+CREATE INDEX ix_orders_status ON orders (status);

@@ -1,0 +1,1 @@
+RENAME TABLE `orders` TO `purchases`;
