@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 
 #include "migcmd/error.hpp"
@@ -25,6 +26,18 @@ std::string decode(std::string_view text) {
     out.push_back(text[i]);
   }
   return out;
+}
+
+// Parameter names that carry a secret, compared case-insensitively (ODBC's PWD, libpq's
+// password, tokens and keys).
+bool is_secret_parameter(std::string_view name) {
+  std::string lower;
+  for (char c : name)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (std::string_view secret : {"password", "pwd", "pass", "passwd", "token", "secret", "key"}) {
+    if (lower.find(secret) != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -56,7 +69,7 @@ std::string DatabaseUrl::redacted() const {
   out += "/" + database;
   char sep = '?';
   for (const auto& [k, v] : parameters) {
-    bool secret = k == "password" || k == "pwd" || k == "PWD" || k == "Password";
+    bool secret = is_secret_parameter(k);
     out += fmt::format("{}{}={}", sep, k, secret ? "***" : v);
     sep = '&';
   }

@@ -29,7 +29,11 @@ TEST_CASE("sqlite URLs carry a path") {
 TEST_CASE("passwords never appear in redacted URLs or in parse errors") {
   CHECK(redact_url("postgres://app:hunter2@h:5432/db") == "postgres://app:***@h:5432/db");
   CHECK(parse_url("postgres://app:hunter2@h:5432/db").redacted() == "postgres://app:***@h:5432/db");
-  CHECK(parse_url("odbc://h/dsn?PWD=hunter2").redacted().find("hunter2") == std::string::npos);
+  for (const char* key : {"PWD", "Pwd", "password", "sslpassword", "api_token", "AccessKey"}) {
+    INFO(key);
+    CHECK(parse_url(std::string("odbc://h/dsn?") + key + "=hunter2").redacted().find("hunter2") ==
+          std::string::npos);
+  }
   try {
     (void)parse_url("postgres://app:hunter2@h:notaport/db");
     FAIL("expected an error");
