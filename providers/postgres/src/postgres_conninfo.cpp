@@ -23,7 +23,23 @@ std::string build_conninfo(const DatabaseUrl& url) {
   std::string out;
   auto add = [&](std::string_view key, std::string_view value) {
     if (!out.empty()) out += ' ';
-    out += fmt::format("{}={}", key, conninfo_value(value));
+    // SOCI 4.0 splits the string into key=value tokens before libpq sees it: a value ends at the
+    // first whitespace unless it is wrapped in double quotes (which SOCI removes, without any
+    // escape). So a libpq-quoted value holding whitespace travels inside "...", which then must
+    // not hold a double quote.
+    const bool has_space =
+        std::any_of(value.begin(), value.end(), [](unsigned char c) { return std::isspace(c); });
+    if (!has_space) {
+      out += fmt::format("{}={}", key, conninfo_value(value));
+    } else if (value.find('"') == std::string_view::npos) {
+      out += fmt::format("{}=\"{}\"", key, conninfo_value(value));
+    } else {
+      throw Error(ErrorCode::usage,
+                  fmt::format("cannot connect to {}: the {} holds both whitespace and a double "
+                              "quote, which SOCI cannot pass on to libpq",
+                              url.redacted(), key),
+                  "change the value, or set it through the PG* environment variables");
+    }
   };
   if (!url.host.empty()) add("host", url.host);
   if (url.port) add("port", fmt::format("{}", *url.port));
