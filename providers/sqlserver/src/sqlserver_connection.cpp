@@ -98,12 +98,70 @@ void execute_directly(soci::session& session, const std::string& sql) {
   }
 }
 
+// SQLExecDirect and SQLGetData as text: every cell as the driver renders it, whatever its type
+// (SOCI's rows would read DECIMAL as double).
+QueryResult query_directly(soci::session& session, const std::string& sql) {
+  auto* backend = static_cast<soci::odbc_session_backend*>(session.get_backend());
+  StatementHandle statement(backend->hdbc_);
+  if (statement.get() == SQL_NULL_HSTMT) fail(SQL_HANDLE_DBC, backend->hdbc_, sql);
+  auto* text = reinterpret_cast<SQLCHAR*>(const_cast<char*>(sql.data()));
+  if (!SQL_SUCCEEDED(SQLExecDirect(statement.get(), text, static_cast<SQLINTEGER>(sql.size())))) {
+    fail(SQL_HANDLE_STMT, statement.get(), sql);
+  }
+  QueryResult result;
+  SQLSMALLINT columns = 0;
+  SQLNumResultCols(statement.get(), &columns);
+  for (SQLSMALLINT i = 1; i <= columns; ++i) {
+    SQLCHAR name[256] = {};
+    SQLSMALLINT length = 0, type = 0, digits = 0, nullable = 0;
+    SQLULEN size = 0;
+    SQLDescribeCol(statement.get(), i, name, sizeof name, &length, &type, &size, &digits,
+                   &nullable);
+    result.columns.emplace_back(reinterpret_cast<const char*>(name));
+  }
+  for (;;) {
+    SQLRETURN rc = SQLFetch(statement.get());
+    if (rc == SQL_NO_DATA) break;
+    if (!SQL_SUCCEEDED(rc)) fail(SQL_HANDLE_STMT, statement.get(), sql);
+    Row row;
+    for (SQLSMALLINT i = 1; i <= columns; ++i) {
+      std::string cell;
+      char buffer[4096];
+      SQLLEN indicator = 0;
+      bool is_null = false;
+      // Long values arrive in pieces: SQL_SUCCESS_WITH_INFO means more follows.
+      for (;;) {
+        rc = SQLGetData(statement.get(), static_cast<SQLUSMALLINT>(i), SQL_C_CHAR, buffer,
+                        sizeof buffer, &indicator);
+        if (rc == SQL_NO_DATA) break;
+        if (!SQL_SUCCEEDED(rc)) fail(SQL_HANDLE_STMT, statement.get(), sql);
+        if (indicator == SQL_NULL_DATA) {
+          is_null = true;
+          break;
+        }
+        const std::size_t got =
+            (indicator == SQL_NO_TOTAL || indicator >= static_cast<SQLLEN>(sizeof buffer))
+                ? sizeof buffer - 1
+                : static_cast<std::size_t>(indicator);
+        cell.append(buffer, got);
+        if (rc == SQL_SUCCESS) break;
+      }
+      if (is_null)
+        row.emplace_back(std::nullopt);
+      else
+        row.emplace_back(std::move(cell));
+    }
+    result.rows.push_back(std::move(row));
+  }
+  return result;
+}
+
 }  // namespace
 
 std::unique_ptr<Connection> connect(std::string_view url) {
   const OdbcConnectionString target = odbc_connection_string(url);
   return detail::open_soci_connection(*soci::factory_odbc(), target.value, "sqlserver",
-                                      parse_url(url).redacted(), execute_directly);
+                                      parse_url(url).redacted(), execute_directly, query_directly);
 }
 
 }  // namespace migcmd::sqlserver
