@@ -90,6 +90,7 @@ bool contains(const std::vector<std::string>& columns, std::string_view column) 
 // constraint or index, and for one named by a CHECK, partial index, expression index or trigger;
 // the model cannot see inside those expressions, so their presence sends the drop to a rebuild.
 bool drop_column_in_place(const Table& table, const Schema& schema, std::string_view column) {
+  if (table.columns.size() <= 1) return false;  // the rebuild reports it: a table needs a column
   if (table.primary_key && contains(table.primary_key->columns, column)) return false;
   if (!table.checks.empty() || !table.triggers.empty()) return false;
   for (const auto& u : table.uniques) {

@@ -57,7 +57,8 @@ std::string SqliteDialect::literal(const Value& value) const {
   if (const auto* d = std::get_if<double>(&v)) {
     if (!std::isfinite(*d)) {
       throw Error(ErrorCode::unsupported_operation,
-                  fmt::format("sqlite cannot write {} as a SQL literal", describe(value)),
+                  fmt::format("sqlite cannot write {} as a SQL literal",
+                              std::isnan(*d) ? "NaN" : (*d > 0 ? "infinity" : "-infinity")),
                   "store NULL or a finite number instead");
     }
     // Shortest text that reads back as the same double; a decimal point keeps SQLite from
