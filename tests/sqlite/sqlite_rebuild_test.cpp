@@ -170,3 +170,31 @@ TEST_CASE("dropping a column: in place when nothing depends on it, by a rebuild 
   CHECK(t.rows("SELECT id, email, score FROM users") == std::vector<Row>{{"1", "a@x", "3"}});
   CHECK(t.rows("SELECT id, user_id FROM orders") == std::vector<Row>{{"10", "1"}});
 }
+
+TEST_CASE("a table that references itself keeps its rows and its reference through a rebuild") {
+  TestDatabase t;
+  Table nodes{"nodes",
+              {{"id", Type::int64(), false, {}, true},
+               {"parent_id", Type::int64()},
+               {"label", Type::string(20)}}};
+  nodes.primary_key = PrimaryKey{"pk_nodes", {"id"}};
+  nodes.foreign_keys = {
+      {"fk_nodes_parent", {"parent_id"}, {"nodes"}, {"id"}, ReferentialAction::cascade}};
+  t.apply({CreateTable{nodes}});
+  t.exec(
+      "INSERT INTO nodes (id, parent_id, label) VALUES (1, NULL, 'root'), (2, 1, 'a'), "
+      "(3, 2, 'b'), (4, NULL, 'other')");
+  t.apply({AlterColumn{"nodes", "label", ColumnChange{Type::text(), false, {}}, {}}});
+  test::sqlite::check_catalog_matches_model(t);
+  // The stored definition names the table itself, not the temporary name.
+  CHECK(test::sqlite::stored_sql(t, "nodes").find("__migcmd") == std::string::npos);
+  CHECK(t.rows("SELECT id, parent_id, label FROM nodes ORDER BY id") ==
+        std::vector<Row>{{"1", std::nullopt, "root"},
+                         {"2", "1", "a"},
+                         {"3", "2", "b"},
+                         {"4", std::nullopt, "other"}});
+  CHECK_THROWS_WITH_AS(t.exec("INSERT INTO nodes (parent_id, label) VALUES (99, 'x')"),
+                       doctest::Contains("FOREIGN KEY constraint failed"), DatabaseError);
+  t.exec("DELETE FROM nodes WHERE id = 1");
+  CHECK(t.rows("SELECT id FROM nodes") == std::vector<Row>{{"4"}});
+}
