@@ -35,6 +35,26 @@ std::string percent_encode(const std::string& text) {
   return out;
 }
 
+// A role exists for the whole server: it is dropped however the test case ends.
+struct TemporaryRole {
+  PgSchema& db;
+  std::string name;
+  TemporaryRole(PgSchema& schema, const std::string& password)
+      : db(schema), name(PgSchema::unique_name("migcmd_role")) {
+    db.execute(fmt::format("CREATE ROLE {} LOGIN PASSWORD {}", db.dialect().quote_identifier(name),
+                           db.lit(password)));
+  }
+  ~TemporaryRole() {
+    try {
+      db.execute("DROP ROLE IF EXISTS " + db.dialect().quote_identifier(name));
+    } catch (const std::exception& e) {
+      MESSAGE("could not drop role ", name, ": ", std::string(e.what()));
+    }
+  }
+  TemporaryRole(const TemporaryRole&) = delete;
+  TemporaryRole& operator=(const TemporaryRole&) = delete;
+};
+
 }  // namespace
 
 TEST_CASE("a dollar-quoted function body with :name and ; runs intact") {
@@ -122,9 +142,8 @@ TEST_CASE("passwords with quotes, backslashes, spaces and URL characters connect
   // works.
   for (const std::string password : {"p'a\\ss w@rd:/?#%&=$$;--", "p\"a\\ss'w@rd:/?#%&=$$;--"}) {
     INFO("password: ", password);
-    const std::string role = PgSchema::unique_name("migcmd_role");
-    db.execute(fmt::format("CREATE ROLE {} LOGIN PASSWORD {}", db.dialect().quote_identifier(role),
-                           db.lit(password)));
+    TemporaryRole temporary(db, password);
+    const std::string& role = temporary.name;
     const std::string url = with_credentials(test::postgres_url(),
                                              percent_encode(role) + ":" + percent_encode(password));
     try {
@@ -137,6 +156,5 @@ TEST_CASE("passwords with quotes, backslashes, spaces and URL characters connect
     } catch (const Error& e) {
       CHECK_MESSAGE(false, std::string(e.what()));
     }
-    db.execute(fmt::format("DROP ROLE {}", db.dialect().quote_identifier(role)));
   }
 }
