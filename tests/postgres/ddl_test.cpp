@@ -320,3 +320,11 @@ TEST_CASE("a failing statement rolls the whole unit back: transactional DDL") {
                  "AND NOT attisdropped") == 1);
   CHECK(db.count("FROM keep") == 1);
 }
+
+TEST_CASE("the largest varchar and numeric the dialect renders are accepted") {
+  PgSchema db;
+  db.apply({CreateTable{
+      Table{"limits", {{"s", Type::string(10485760)}, {"d", Type::decimal(1000, 1000)}}}}});
+  CHECK(db.column("limits", "s").type == "character varying(10485760)");
+  CHECK(db.column("limits", "d").type == "numeric(1000,1000)");
+}

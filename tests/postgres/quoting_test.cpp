@@ -171,6 +171,18 @@ TEST_CASE("portable types map to PostgreSQL store types") {
   CHECK_THROWS_AS(type_sql(Type{TypeKind::custom}), Error);
 }
 
+TEST_CASE("types PostgreSQL would reject fail when rendered") {
+  using migcmd::postgres::type_sql;
+  CHECK(type_sql(Type::string(10485760)) == "varchar(10485760)");
+  CHECK_THROWS_WITH_AS(type_sql(Type::string(10485761)), doctest::Contains("use text"), Error);
+  CHECK_THROWS_AS(type_sql(Type::string(0)), Error);
+  CHECK(type_sql(Type::decimal(1000, 1000)) == "numeric(1000,1000)");
+  CHECK_THROWS_AS(type_sql(Type::decimal(1001, 0)), Error);
+  CHECK_THROWS_AS(type_sql(Type::decimal(0, 0)), Error);
+  CHECK_THROWS_AS(type_sql(Type::decimal(5, 6)), Error);
+  CHECK_THROWS_AS(type_sql(Type::decimal(5, -1)), Error);
+}
+
 TEST_CASE("USING casts never truncate: length-limited character types cast to unbounded ones") {
   using migcmd::postgres::using_cast_type;
   CHECK(using_cast_type(Type::string(5)) == "varchar");

@@ -35,6 +35,16 @@ std::string unbounded_character_type(const std::string& store_type) {
   return {};
 }
 
+[[noreturn]] void unsupported_type(const Type& type, std::string_view why, std::string_view hint) {
+  throw Error(ErrorCode::unsupported_operation,
+              fmt::format("postgres cannot store {}: {}", describe(type), why), std::string(hint));
+}
+
+// varchar(n) takes 1 to 10485760 characters.
+constexpr int max_varchar_length = 10'485'760;
+// numeric(p,s) takes a precision of 1 to 1000.
+constexpr int max_numeric_precision = 1000;
+
 }  // namespace
 
 std::string type_sql(const Type& type) {
@@ -48,15 +58,32 @@ std::string type_sql(const Type& type) {
       return "integer";
     case TypeKind::int64:
       return "bigint";
-    case TypeKind::decimal:
+    case TypeKind::decimal: {
       if (!type.precision) return "numeric";
-      return fmt::format("numeric({},{})", *type.precision, type.scale.value_or(0));
+      const int precision = *type.precision, scale = type.scale.value_or(0);
+      if (precision < 1 || precision > max_numeric_precision) {
+        unsupported_type(type, "numeric precision must be from 1 to 1000",
+                         "use a precision from 1 to 1000");
+      }
+      // PostgreSQL 15 accepts a negative scale or one above the precision; earlier versions and
+      // the portable model do not.
+      if (scale < 0 || scale > precision) {
+        unsupported_type(type, "the scale must be from 0 to the precision",
+                         "use a scale from 0 to the precision");
+      }
+      return fmt::format("numeric({},{})", precision, scale);
+    }
     case TypeKind::float32:
       return "real";
     case TypeKind::float64:
       return "double precision";
     case TypeKind::string:
-      return type.length ? fmt::format("varchar({})", *type.length) : "varchar";
+      if (!type.length) return "varchar";
+      if (*type.length < 1 || *type.length > max_varchar_length) {
+        unsupported_type(type, "varchar lengths must be from 1 to 10485760",
+                         "use text for longer strings");
+      }
+      return fmt::format("varchar({})", *type.length);
     case TypeKind::text:
       return "text";
     case TypeKind::binary:
@@ -79,10 +106,8 @@ std::string type_sql(const Type& type) {
     case TypeKind::custom:
       break;
   }
-  throw Error(ErrorCode::unsupported_operation,
-              fmt::format("postgres cannot map the type {}: a custom type needs a store type",
-                          describe(type)),
-              "use Type::raw(\"<PostgreSQL type>\")");
+  unsupported_type(type, "a custom type needs a store type",
+                   "use Type::raw(\"<PostgreSQL type>\")");
 }
 
 std::string using_cast_type(const Type& type) {
