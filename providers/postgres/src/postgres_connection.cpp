@@ -66,7 +66,7 @@ void abandon_copy(PGconn* conn, ExecStatusType status) {
 
 // PQexec on the session's connection: SOCI's statement path would rewrite ":name" as a
 // placeholder even inside dollar-quoted function bodies and string literals.
-void execute_directly(soci::session& session, const std::string& sql) {
+ResultPtr run(soci::session& session, const std::string& sql) {
   auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
   PGconn* conn = backend->conn_;
   PQsetNoticeProcessor(conn, ignore_notice, nullptr);
@@ -76,7 +76,7 @@ void execute_directly(soci::session& session, const std::string& sql) {
     case PGRES_COMMAND_OK:
     case PGRES_TUPLES_OK:
     case PGRES_EMPTY_QUERY:
-      return;
+      return result;
     case PGRES_COPY_IN:
     case PGRES_COPY_OUT:
     case PGRES_COPY_BOTH:
@@ -91,6 +91,34 @@ void execute_directly(soci::session& session, const std::string& sql) {
   }
 }
 
+void execute_directly(soci::session& session, const std::string& sql) {
+  run(session, sql);
+}
+
+// Every cell as the server's text output: SOCI's rows would read numeric as double.
+QueryResult query_directly(soci::session& session, const std::string& sql) {
+  ResultPtr result = run(session, sql);
+  QueryResult out;
+  const int columns = PQnfields(result.get());
+  for (int c = 0; c < columns; ++c) out.columns.emplace_back(PQfname(result.get(), c));
+  const int rows = PQntuples(result.get());
+  out.rows.reserve(static_cast<std::size_t>(rows));
+  for (int r = 0; r < rows; ++r) {
+    Row row;
+    row.reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+      if (PQgetisnull(result.get(), r, c)) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
+                                     static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
+      }
+    }
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<Connection> connect(std::string_view url) {
@@ -100,7 +128,8 @@ std::unique_ptr<Connection> connect(std::string_view url) {
                 "use postgres://user:password@host:port/database");
   }
   return detail::open_soci_connection(*soci::factory_postgresql(), build_conninfo(parsed),
-                                      "postgres", parsed.redacted(), execute_directly);
+                                      "postgres", parsed.redacted(), execute_directly,
+                                      query_directly);
 }
 
 }  // namespace migcmd::postgres
