@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <soci/soci.h>
+#include <cctype>
 #include <ctime>
+#include <regex>
 
 #include "detail/hex.hpp"
 #include "migcmd/error.hpp"
@@ -174,6 +176,23 @@ class SociConnection final : public Connection {
 
 }  // namespace
 
+std::string scrub_secrets(std::string message, const std::string& connect_string) {
+  if (!connect_string.empty()) {
+    for (auto pos = message.find(connect_string); pos != std::string::npos;
+         pos = message.find(connect_string, pos)) {
+      message.replace(pos, connect_string.size(), "<connection string>");
+    }
+  }
+  static const std::regex secret(
+      R"re(((?:password|pwd|passwd)\s*=\s*)('(?:[^'\\]|\\.)*'|"[^"]*"|\{(?:[^}]|\}\})*\}|[^\s;]*))re",
+      std::regex::icase);
+  message = std::regex_replace(message, secret, "$1***");
+  while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back()))) {
+    message.pop_back();
+  }
+  return message;
+}
+
 std::unique_ptr<Connection> open_soci_connection(const soci::backend_factory& backend,
                                                  const std::string& connect_string,
                                                  std::string dialect_name, std::string redacted_url,
@@ -185,10 +204,9 @@ std::unique_ptr<Connection> open_soci_connection(const soci::backend_factory& ba
                                             std::move(redacted_url), std::move(direct_execute),
                                             std::move(direct_query));
   } catch (const soci::soci_error& e) {
-    // SOCI's message may echo the connect string; keep only the driver's own words.
-    std::string message = e.get_error_message();
-    if (auto pos = message.find("password"); pos != std::string::npos)
-      message = "authentication or connection failed";
+    // The driver's reason is worth keeping ("password authentication failed for user x"), but a
+    // driver or SOCI may echo the connect string: secrets in it are masked.
+    std::string message = scrub_secrets(e.get_error_message(), connect_string);
     throw Error(ErrorCode::connection_error,
                 fmt::format("cannot connect to {}: {}", redacted_url, message),
                 "check that the server is running and the URL is right");

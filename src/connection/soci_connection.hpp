@@ -27,6 +27,9 @@ using DirectExecute = std::function<void(soci::session&, const std::string& sql)
 // go through SOCI.
 using DirectQuery = std::function<QueryResult(soci::session&, const std::string& sql)>;
 
+// `message` with the connect string and every password=... / PWD={...} value masked.
+[[nodiscard]] std::string scrub_secrets(std::string message, const std::string& connect_string);
+
 // Opens a session; SOCI errors become Error(connection_error) naming the redacted URL.
 [[nodiscard]] std::unique_ptr<Connection> open_soci_connection(const soci::backend_factory& backend,
                                                                const std::string& connect_string,

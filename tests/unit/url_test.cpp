@@ -42,3 +42,18 @@ TEST_CASE("passwords never appear in redacted URLs or in parse errors") {
     CHECK(std::string(e.what()).find("notaport") != std::string::npos);
   }
 }
+
+#include "connection/soci_connection.hpp"
+
+TEST_CASE("connection errors keep the driver's reason but not the secrets it echoes") {
+  using migcmd::detail::scrub_secrets;
+  CHECK(scrub_secrets("FATAL:  password authentication failed for user \"app\"\n", "x") ==
+        "FATAL:  password authentication failed for user \"app\"");
+  CHECK(scrub_secrets("bad: host=h password='s e\\'cret' dbname=d", "") ==
+        "bad: host=h password=*** dbname=d");
+  CHECK(scrub_secrets("Driver={X};PWD={a}}b};UID=u", "") == "Driver={X};PWD=***;UID=u");
+  CHECK(scrub_secrets("failed: db=x pass=1 Password=hunter2", "") ==
+        "failed: db=x pass=1 Password=***");
+  CHECK(scrub_secrets("cannot use dbname=d user=u password=p", "dbname=d user=u password=p") ==
+        "cannot use <connection string>");
+}
