@@ -427,3 +427,25 @@ TEST_CASE("bound values use SOCI placeholders") {
   CHECK(cmds[0].sql == "INSERT INTO `t` (`a`, `b`) VALUES (:p0, :p1)");
   CHECK(cmds[0].parameters == std::vector<Value>{1, "x:y"});
 }
+
+TEST_CASE("names SOCI's placeholder scanner would misread get literals instead of placeholders") {
+  RenderOptions options;
+  options.bind_values = true;
+  for (const QualifiedName& table :
+       {QualifiedName{"it's"}, QualifiedName{"a:p0"}, QualifiedName{"d'b", "t"}}) {
+    const auto cmds = dialect().generate(
+        {InsertRows{table, {"a"}, {{"x:y"}}}, UpdateRows{table, {{"a", 1}}, {{"b", 2}}},
+         DeleteRows{table, {{"b", 2}}}},
+        {}, options);
+    REQUIRE(cmds.size() == 3);
+    for (const auto& c : cmds) {
+      INFO(c.sql);
+      CHECK(c.parameters.empty());
+      CHECK(c.sql.find(" :p") == std::string::npos);
+      CHECK(c.sql.find("(:p") == std::string::npos);
+    }
+    CHECK(cmds[0].sql.ends_with("VALUES ('x:y')"));
+  }
+  const auto cmds = dialect().generate({UpdateRows{"t", {{"it's", 1}}, {}}}, {}, options);
+  CHECK(cmds.at(0).sql == "UPDATE `t` SET `it's` = 1");
+}

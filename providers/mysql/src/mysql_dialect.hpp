@@ -46,6 +46,9 @@ class MySqlDialect final : public Dialect {
   void emit(const DropCheck& op, const Context& ctx) const override;
   void emit(const AddForeignKey& op, const Context& ctx) const override;
   void emit(const DropForeignKey& op, const Context& ctx) const override;
+  void emit(const InsertRows& op, const Context& ctx) const override;
+  void emit(const UpdateRows& op, const Context& ctx) const override;
+  void emit(const DeleteRows& op, const Context& ctx) const override;
 
   [[nodiscard]] std::string column_definition(const Column& column,
                                               const QualifiedName& table) const override;
