@@ -380,6 +380,12 @@ TEST_CASE("what MySQL or MariaDB would reject fails at render time, naming the o
               "users", "score", ColumnChange{{}, {}, std::optional<ColumnDefault>(Value{})}, {}}},
           "default NULL");
   refuses({DropTable{"users", {}}}, "fk_posts_user");
+  refuses(
+      {AddForeignKey{
+           "posts",
+           {"fk_posts_reviewer", {"editor_id"}, {"users"}, {"id"}, ReferentialAction::set_null}},
+       AlterColumn{"posts", "editor_id", ColumnChange{{}, false, {}}, {}}},
+      "foreign key fk_posts_reviewer sets it to NULL");
   refuses({CreateIndex{"users", Index{"ix_wide",
                                       {{"email", "", false},
                                        {"email", "", true},

@@ -147,6 +147,17 @@ void MySqlDialect::emit(const AlterColumn& op, const Context& ctx) const {
           fmt::format("make the primary key column {}.{} nullable", to_string(t), op.name),
           "drop the primary key first, or use a unique key (which allows NULL)"};
     }
+    if (table && change.nullable == false) {
+      for (const auto& fk : table->foreign_keys) {
+        const bool sets_null = fk.on_delete == ReferentialAction::set_null ||
+                               fk.on_update == ReferentialAction::set_null;
+        if (sets_null && contains(fk.columns, op.name)) {
+          throw Rejection{fmt::format("make column {}.{} NOT NULL: foreign key {} sets it to NULL",
+                                      to_string(t), op.name, fk.name),
+                          "change the foreign key's action first (drop and add it again)"};
+        }
+      }
+    }
     if (table && change.type && *change.type != before.type) {
       if (auto fk = foreign_key_using(ctx.schema, *table, op.name)) {
         throw Rejection{

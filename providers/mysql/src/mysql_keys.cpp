@@ -245,8 +245,7 @@ void MySqlDialect::check_drop_key(const Schema& schema, const Table& table,
       throw Rejection{fmt::format("drop {} of {}: the AUTO_INCREMENT column {} must stay the first "
                                   "column of a key",
                                   what, to_string(table.name), c.name),
-                      "add another key on that column first, or drop AUTO_INCREMENT with an "
-                      "alter_column (type change)"};
+                      "add another key that starts with that column first"};
     }
   }
 }
