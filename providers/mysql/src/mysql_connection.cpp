@@ -53,6 +53,47 @@ void execute_directly(soci::session& session, const std::string& sql) {
   }
 }
 
+// The first result set as text, exactly as the server sent it (SOCI's rows would read DECIMAL
+// as double); any further results are consumed so the connection stays usable.
+QueryResult query_directly(soci::session& session, const std::string& sql) {
+  auto* backend = static_cast<soci::mysql_session_backend*>(session.get_backend());
+  MYSQL* conn = backend->conn_;
+  if (mysql_real_query(conn, sql.data(), static_cast<unsigned long>(sql.size())) != 0) {
+    throw_error(conn, sql);
+  }
+  QueryResult out;
+  bool first = true;
+  for (;;) {
+    if (MYSQL_RES* result = mysql_store_result(conn)) {
+      if (first) {
+        const unsigned columns = mysql_num_fields(result);
+        MYSQL_FIELD* fields = mysql_fetch_fields(result);
+        for (unsigned c = 0; c < columns; ++c) out.columns.emplace_back(fields[c].name);
+        while (MYSQL_ROW values = mysql_fetch_row(result)) {
+          unsigned long* lengths = mysql_fetch_lengths(result);
+          Row row;
+          row.reserve(columns);
+          for (unsigned c = 0; c < columns; ++c) {
+            if (values[c] == nullptr)
+              row.emplace_back(std::nullopt);
+            else
+              row.emplace_back(std::string(values[c], lengths[c]));
+          }
+          out.rows.push_back(std::move(row));
+        }
+        first = false;
+      }
+      mysql_free_result(result);
+    } else if (mysql_field_count(conn) != 0) {
+      throw_error(conn, sql);
+    }
+    const int next = mysql_next_result(conn);
+    if (next > 0) throw_error(conn, sql);
+    if (next < 0) break;
+  }
+  return out;
+}
+
 // A value of SOCI's MySQL connect string: quoted, with ' and \ escaped by a backslash.
 std::string quoted(std::string_view value) {
   std::string out = "'";
@@ -107,8 +148,9 @@ std::unique_ptr<Connection> connect(std::string_view url) {
     throw Error(ErrorCode::usage, fmt::format("{} is not a MySQL URL", parsed.redacted()),
                 "use mysql://user:password@host:port/database (or mariadb://...)");
   }
-  auto connection = detail::open_soci_connection(*soci::factory_mysql(), connect_string(parsed),
-                                                 "mysql", parsed.redacted(), execute_directly);
+  auto connection =
+      detail::open_soci_connection(*soci::factory_mysql(), connect_string(parsed), "mysql",
+                                   parsed.redacted(), execute_directly, query_directly);
   connection->execute(session_setup);
   return connection;
 }
