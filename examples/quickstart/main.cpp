@@ -3,6 +3,7 @@
 // The schema version lives in PRAGMA user_version and is bumped inside each migration's
 // transaction, so every migration is all-or-nothing and a second run has nothing to do.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -50,6 +51,12 @@ struct Step {
   std::unique_ptr<migcmd::Migration> migration;
 };
 
+void print_statement(const std::string& sql) {
+  std::string indented;
+  for (char ch : sql) indented += ch == '\n' ? std::string("\n    ") : std::string(1, ch);
+  std::printf("    %s;\n", indented.c_str());
+}
+
 int schema_version(migcmd::Connection& db) {
   return std::stoi(db.query("PRAGMA user_version").rows.at(0).at(0).value_or("0"));
 }
@@ -80,8 +87,13 @@ int main(int argc, char** argv) {
 
       std::printf("\napplying %s (%zu operation(s)):\n", steps[i].name, ops.size());
       for (const auto& op : ops) std::printf("  - %s\n", migcmd::describe(op).c_str());
-      commands.push_back({"PRAGMA user_version = " + std::to_string(i + 1)});
-      for (const auto& c : commands) std::printf("    %s;\n", c.sql.c_str());
+      // The version bump commits with the migration: it goes in before the session restores
+      // that run after the transaction.
+      auto restores = std::find_if(commands.begin(), commands.end(), [](const auto& c) {
+        return c.placement == migcmd::Placement::after_transaction;
+      });
+      commands.insert(restores, {"PRAGMA user_version = " + std::to_string(i + 1)});
+      for (const auto& c : commands) print_statement(c.sql);
       migcmd::run_commands(*db, commands);
       ++applied;
     }
