@@ -41,6 +41,12 @@ std::string_view to_string(ErrorCode code) noexcept {
       return "database_error";
     case ErrorCode::io_error:
       return "io_error";
+    case ErrorCode::validation_failed:
+      return "validation_failed";
+    case ErrorCode::lock_timeout:
+      return "lock_timeout";
+    case ErrorCode::migration_failed:
+      return "migration_failed";
     case ErrorCode::internal:
       return "internal";
   }

@@ -18,6 +18,9 @@ enum class ErrorCode {
   connection_error,        // the database could not be reached
   database_error,          // the database rejected a statement
   io_error,                // a file could not be read or written
+  validation_failed,       // migrations and history disagree (changed file, missing, out of order)
+  lock_timeout,            // another runner held the migration lock too long
+  migration_failed,        // a migration's statement failed (recorded in the history)
   internal,                // a bug in migcmd
 };
 

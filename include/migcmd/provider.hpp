@@ -1,0 +1,91 @@
+#pragma once
+// A provider is everything migcmd knows about one database: how to connect, its dialect, its
+// migration lock and its lock-timeout settings. The migrator works with any provider through this
+// interface; a new database is one new folder under providers/ and one registration line.
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "migcmd/connection.hpp"
+#include "migcmd/dialect.hpp"
+#include "migcmd/error.hpp"
+
+namespace migcmd {
+
+// Where the lock is held, and so when it is released.
+enum class LockScope {
+  session,      // held by the connection for the whole run (released on unlock or disconnect)
+  transaction,  // taken inside each migration's transaction and released by its COMMIT/ROLLBACK;
+                // works behind transaction poolers such as PgBouncer
+};
+
+struct LockOptions {
+  std::string name;                           // the lock's key, derived from the history table
+  std::chrono::milliseconds timeout{60'000};  // how long to wait for another runner
+  LockScope scope = LockScope::session;
+};
+
+// A held lock; released by its destructor (or earlier by release()).
+class MigrationLock {
+ public:
+  virtual ~MigrationLock() = default;
+  virtual void release() = 0;
+};
+
+class Provider {
+ public:
+  virtual ~Provider() = default;
+
+  [[nodiscard]] virtual std::string_view name() const noexcept = 0;  // "postgres"
+  [[nodiscard]] virtual std::vector<std::string> url_schemes()
+      const = 0;  // {"postgres", "postgresql"}
+  [[nodiscard]] virtual std::unique_ptr<Connection> connect(std::string_view url) const = 0;
+  [[nodiscard]] virtual const Dialect& dialect() const = 0;
+
+  // Waits up to options.timeout for the database's own lock (PostgreSQL advisory lock, MySQL
+  // GET_LOCK, SQL Server sp_getapplock, SQLite BEGIN IMMEDIATE). Throws Error(lock_timeout) when
+  // it does not come. With LockScope::transaction the caller has begun the transaction.
+  [[nodiscard]] virtual std::unique_ptr<MigrationLock> acquire_lock(
+      Connection& connection, const LockOptions& options) const = 0;
+  [[nodiscard]] virtual bool supports(LockScope scope) const { return scope == LockScope::session; }
+  // Ends the session holding the lock (`migcmd lock release --force`), identified by the session
+  // id recorded in the lock-info row. Returns false when the database cannot do that.
+  virtual bool terminate_session(Connection& connection, const std::string& session_id) const;
+  // This connection's session id as the database names it (pg_backend_pid, CONNECTION_ID...).
+  [[nodiscard]] virtual std::string session_id(Connection& connection) const;
+
+  // Statements run before migration statements so that one waiting on a table lock fails fast
+  // instead of stalling production (PostgreSQL lock_timeout, MySQL lock_wait_timeout). Empty when
+  // the database has no such setting or `timeout` is zero (off).
+  [[nodiscard]] virtual std::vector<std::string> statement_lock_timeout_sql(
+      std::chrono::milliseconds timeout) const;
+  // True when `error` is such a lock timeout, worth retrying.
+  [[nodiscard]] virtual bool is_lock_timeout(const DatabaseError& error) const;
+
+  // Whether statements of a migration that ran before a failure stay applied (no transactional
+  // DDL): the migrator then records how far it got, for `up --resume`.
+  [[nodiscard]] bool transactional_ddl() const {
+    return dialect().capabilities().transactional_ddl;
+  }
+};
+
+// Providers by URL scheme. Registration is explicit: a program registers the providers it links,
+// e.g. registry.add(migcmd::postgres::make_provider()).
+class ProviderRegistry {
+ public:
+  void add(std::shared_ptr<const Provider> provider);
+  // The provider for the URL's scheme; Error(usage) listing the known schemes otherwise.
+  [[nodiscard]] const Provider& for_url(std::string_view url) const;
+  [[nodiscard]] const std::vector<std::shared_ptr<const Provider>>& providers() const noexcept {
+    return providers_;
+  }
+
+ private:
+  std::vector<std::shared_ptr<const Provider>> providers_;
+};
+
+}  // namespace migcmd
