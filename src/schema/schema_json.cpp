@@ -8,10 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "migcmd/error.hpp"
+#include "schema/schema_json_detail.hpp"
 #include "schema/value_json.hpp"
 
 namespace migcmd {
-namespace {
+namespace detail {
 
 using nlohmann::ordered_json;
 
@@ -50,6 +51,32 @@ ordered_json column_json(const Column& c) {
   return j;
 }
 
+ordered_json foreign_key_json(const ForeignKey& fk) {
+  return {{"name", fk.name},
+          {"columns", fk.columns},
+          {"references", name_json(fk.referenced_table)},
+          {"referenced_columns", fk.referenced_columns},
+          {"on_delete", to_string(fk.on_delete)},
+          {"on_update", to_string(fk.on_update)}};
+}
+
+ordered_json index_json(const Index& ix) {
+  ordered_json ij;
+  ij["name"] = ix.name;
+  ij["unique"] = ix.unique;
+  for (const auto& p : ix.parts) {
+    ordered_json pj;
+    if (p.is_expression())
+      pj["expression"] = p.expression;
+    else
+      pj["column"] = p.column;
+    if (p.descending) pj["descending"] = true;
+    ij["parts"].push_back(pj);
+  }
+  if (!ix.where.empty()) ij["where"] = ix.where;
+  return ij;
+}
+
 ordered_json table_json(const Table& t) {
   ordered_json j = name_json(t.name);
   j["columns"] = ordered_json::array();
@@ -62,34 +89,19 @@ ordered_json table_json(const Table& t) {
   for (const auto& c : t.checks) {
     j["checks"].push_back({{"name", c.name}, {"expression", c.expression}});
   }
-  for (const auto& fk : t.foreign_keys) {
-    j["foreign_keys"].push_back({{"name", fk.name},
-                                 {"columns", fk.columns},
-                                 {"references", name_json(fk.referenced_table)},
-                                 {"referenced_columns", fk.referenced_columns},
-                                 {"on_delete", to_string(fk.on_delete)},
-                                 {"on_update", to_string(fk.on_update)}});
-  }
-  for (const auto& ix : t.indexes) {
-    ordered_json ij;
-    ij["name"] = ix.name;
-    ij["unique"] = ix.unique;
-    for (const auto& p : ix.parts) {
-      ordered_json pj;
-      if (p.is_expression())
-        pj["expression"] = p.expression;
-      else
-        pj["column"] = p.column;
-      if (p.descending) pj["descending"] = true;
-      ij["parts"].push_back(pj);
-    }
-    if (!ix.where.empty()) ij["where"] = ix.where;
-    j["indexes"].push_back(ij);
-  }
+  for (const auto& fk : t.foreign_keys) j["foreign_keys"].push_back(foreign_key_json(fk));
+  for (const auto& ix : t.indexes) j["indexes"].push_back(index_json(ix));
   for (const auto& tr : t.triggers) j["triggers"].push_back({{"name", tr.name}, {"sql", tr.sql}});
   if (!t.comment.empty()) j["comment"] = t.comment;
   return j;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::table_json;
+using nlohmann::ordered_json;
 
 // Reading, with the JSON path of every value for error messages.
 class Reader {
