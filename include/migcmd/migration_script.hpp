@@ -25,6 +25,7 @@ struct MigrationMetadata {
   std::vector<std::string> tags;
   std::vector<std::string> dependencies;  // versions that must be applied first
   bool transactional = true;              // false: runs outside any transaction
+  bool down_transactional = true;  // the same for the down script (dbmate's per-section option)
 };
 
 struct MigrationScript {

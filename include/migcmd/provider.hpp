@@ -52,6 +52,9 @@ class Provider {
   [[nodiscard]] virtual std::unique_ptr<MigrationLock> acquire_lock(
       Connection& connection, const LockOptions& options) const = 0;
   [[nodiscard]] virtual bool supports(LockScope scope) const { return scope == LockScope::session; }
+  // True when the lock is itself an open transaction (SQLite's BEGIN IMMEDIATE): the migrator
+  // then runs each migration in a SAVEPOINT inside it and commits once at the end.
+  [[nodiscard]] virtual bool lock_is_transaction() const { return false; }
   // Ends the session holding the lock (`migcmd lock release --force`), identified by the session
   // id recorded in the lock-info row. Returns false when the database cannot do that.
   virtual bool terminate_session(Connection& connection, const std::string& session_id) const;

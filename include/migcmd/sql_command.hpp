@@ -23,6 +23,7 @@ struct SqlCommand {
   // with this message (SQLite: PRAGMA foreign_key_check after a table rebuild).
   std::string fail_if_rows;
   std::vector<Value> parameters;  // bound to :p0, :p1... when rendered with bind_values
+  int line = 0;  // for statements from a SQL file: the line they start on (0: not from a file)
 
   friend bool operator==(const SqlCommand&, const SqlCommand&) = default;
 };

@@ -47,6 +47,7 @@ struct MigrationStatusEntry {
   std::string source;
   MigrationState state = MigrationState::pending;
   std::optional<HistoryRow> history;
+  std::string checksum;  // of the migration as it is now (empty for a missing one)
 };
 
 struct ValidationIssue {
@@ -113,7 +114,6 @@ class Migrator {
   std::vector<std::string> adopt(const std::string& tool);
 
  private:
-  struct Impl;
   Connection& connection_;
   const Provider& provider_;
   std::vector<MigrationScript> migrations_;

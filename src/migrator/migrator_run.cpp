@@ -1,0 +1,245 @@
+// up and down: plan from the history, validate, take the lock, plan again under it (another runner
+// may have done the work meanwhile), run.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "migcmd/error.hpp"
+#include "migcmd/migrator/migrator.hpp"
+#include "migrator/migrator_internal.hpp"
+#include "migrator/migrator_session.hpp"
+
+namespace migcmd {
+namespace {
+
+int next_batch(const std::vector<HistoryRow>& rows) {
+  int batch = 0;
+  for (const auto& r : rows) batch = std::max(batch, r.batch);
+  return batch + 1;
+}
+
+const MigrationScript* find_version(const std::vector<MigrationScript>& migrations,
+                                    const std::string& key) {
+  for (const auto& m : migrations) {
+    if (detail::history_key(m) == key) return &m;
+    if (m.kind == MigrationKind::versioned && compare_versions(m.version, key) == 0) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Migrator::Migrator(Connection& connection, const Provider& provider,
+                   std::vector<MigrationScript> migrations, MigratorOptions options)
+    : connection_(connection),
+      provider_(provider),
+      migrations_(std::move(migrations)),
+      options_(std::move(options)) {
+  sort_migrations(migrations_);
+}
+
+namespace {
+
+// The steps `up` would run given the history, after validating. Throws validation_failed.
+std::vector<detail::Step> plan_up(const std::vector<MigrationScript>& migrations,
+                                  const std::vector<HistoryRow>& rows, const UpOptions& up,
+                                  const MigratorOptions& options, bool transactional_ddl) {
+  auto entries = detail::compute_status(migrations, rows, options.allow_out_of_order);
+  auto issues = detail::issues_of(entries, migrations);
+  if (up.resume) {
+    std::erase_if(issues, [&](const ValidationIssue& issue) {
+      auto it = std::find_if(entries.begin(), entries.end(), [&](const MigrationStatusEntry& e) {
+        return e.version == issue.version && e.state == MigrationState::failed;
+      });
+      return it != entries.end();
+    });
+  }
+  if (!issues.empty()) detail::throw_validation_failed(issues);
+
+  std::vector<detail::Step> steps;
+  bool past_target = false;
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    const MigrationScript& m = migrations[i];
+    const MigrationStatusEntry& e = entries[i];
+    if (m.kind == MigrationKind::versioned && up.target &&
+        compare_versions(m.version, *up.target) > 0) {
+      past_target = true;
+    }
+    if (past_target) continue;  // repeatables too: they follow the versions they depend on
+    const bool todo = e.state == MigrationState::pending ||
+                      e.state == MigrationState::rolled_back ||
+                      e.state == MigrationState::out_of_order ||
+                      e.state == MigrationState::outdated || e.state == MigrationState::failed;
+    if (!todo) continue;
+    detail::Step step{&m, i, Direction::up, 0, e.history};
+    if (e.state == MigrationState::failed) {
+      if (e.history->checksum != m.checksum) {
+        throw Error(ErrorCode::validation_failed,
+                    fmt::format("{} changed since it failed; it cannot be resumed", m.source),
+                    "run `migcmd repair` to clear the failure, then `migcmd up`");
+      }
+      // Where DDL commits at once, the statements before the failure are in the database.
+      if (!transactional_ddl || !m.metadata.transactional) {
+        step.first_statement = e.history->statements_done;
+      }
+    }
+    steps.push_back(std::move(step));
+  }
+  if (up.target && !find_version(migrations, *up.target)) {
+    throw Error(ErrorCode::usage, fmt::format("no migration has version {}", *up.target));
+  }
+  return steps;
+}
+
+// The steps `down` would run: applied versions, newest first.
+std::vector<detail::Step> plan_down(const std::vector<MigrationScript>& migrations,
+                                    const std::vector<HistoryRow>& rows, const DownOptions& down) {
+  for (const auto& r : rows) {
+    if (r.status == MigrationStatus::failed) {
+      throw Error(ErrorCode::validation_failed,
+                  fmt::format("{} is recorded as failed: {}", r.source, r.error),
+                  "finish it with `migcmd up --resume` or clear it with `migcmd repair` first");
+    }
+  }
+  std::vector<const HistoryRow*> applied;
+  for (const auto& r : rows) {
+    if (r.status == MigrationStatus::applied && r.kind != "repeatable") applied.push_back(&r);
+  }
+  std::sort(applied.begin(), applied.end(), [](const HistoryRow* a, const HistoryRow* b) {
+    return compare_versions(a->version, b->version) > 0;
+  });
+  std::vector<const HistoryRow*> chosen;
+  if (down.to) {
+    if (!find_version(migrations, *down.to) &&
+        std::none_of(applied.begin(), applied.end(), [&](const HistoryRow* r) {
+          return compare_versions(r->version, *down.to) == 0;
+        })) {
+      throw Error(ErrorCode::usage, fmt::format("no migration has version {}", *down.to));
+    }
+    for (const auto* r : applied) {
+      if (compare_versions(r->version, *down.to) > 0) chosen.push_back(r);
+    }
+  } else if (down.batch) {
+    int last = 0;
+    for (const auto* r : applied) last = std::max(last, r->batch);
+    for (const auto* r : applied) {
+      if (r->batch == last) chosen.push_back(r);
+    }
+  } else {
+    for (std::size_t i = 0; i < applied.size() && static_cast<int>(i) < down.steps; ++i) {
+      chosen.push_back(applied[i]);
+    }
+  }
+  std::vector<detail::Step> steps;
+  for (const auto* r : chosen) {
+    const MigrationScript* m = find_version(migrations, r->version);
+    if (!m) {
+      throw Error(ErrorCode::validation_failed,
+                  fmt::format("cannot roll back version {} ({}): no migration has it any more",
+                              r->version, r->source),
+                  "restore its file to roll it back");
+    }
+    const auto index = static_cast<std::size_t>(m - migrations.data());
+    steps.push_back({m, index, Direction::down, 0, *r});
+  }
+  return steps;
+}
+
+// SQLite's before-transaction commands (PRAGMA foreign_keys = OFF) must run before the lock's
+// transaction begins: they are collected from the plan and run first.
+std::set<std::string> run_before_commands(Connection& connection, const Dialect& dialect,
+                                          const std::vector<MigrationScript>& migrations,
+                                          const std::vector<detail::Step>& steps) {
+  std::set<std::string> ran;
+  for (const auto& step : steps) {
+    Schema model =
+        step.migration->code ? detail::replay_code_migrations(migrations, step.index) : Schema{};
+    for (const auto& c : detail::render_script(*step.migration, step.direction, dialect, model)) {
+      if (c.placement == Placement::before_transaction && ran.insert(c.sql).second) {
+        connection.execute(c.sql);
+      }
+    }
+  }
+  return ran;
+}
+
+template <typename PlanFn>
+RunResult run_locked(detail::MigratorSession& session, Connection& connection,
+                     const Provider& provider, const std::vector<MigrationScript>& migrations,
+                     const MigratorOptions& options, bool dry_run, PlanFn&& plan) {
+  RunResult result;
+  result.dry_run = dry_run;
+  auto steps = plan(session.read_history(true));
+  if (steps.empty()) return result;  // the common case at start-up: one query, no lock
+
+  std::set<std::string> before;
+  if (provider.lock_is_transaction()) {
+    before = run_before_commands(connection, provider.dialect(), migrations, steps);
+  }
+  session.lock();
+  auto rows = session.read_history(true);
+  steps = plan(rows);  // another runner may have applied some meanwhile
+  if (provider.lock_is_transaction() && !steps.empty()) {
+    // The plan can only shrink under the lock; if it needs a session setting not made, it changed
+    // in a way this run cannot handle safely.
+    for (const auto& step : steps) {
+      Schema model =
+          step.migration->code ? detail::replay_code_migrations(migrations, step.index) : Schema{};
+      for (const auto& c :
+           detail::render_script(*step.migration, step.direction, provider.dialect(), model)) {
+        if (c.placement == Placement::before_transaction && !before.count(c.sql)) {
+          throw Error(ErrorCode::internal,
+                      "the plan changed while waiting for the lock; run the command again");
+        }
+      }
+    }
+  }
+  if (options.listener) {
+    Plan shown;
+    for (const auto& s : steps)
+      shown.steps.push_back({s.migration, s.direction, s.first_statement > 0, s.first_statement});
+    shown.dry_run = dry_run;
+    options.listener->plan_ready(shown);
+  }
+  auto done =
+      session.run(steps, next_batch(rows), dry_run, dry_run ? &result.dry_run_sql : nullptr);
+  session.unlock();
+  if (dry_run) {
+    for (const auto& s : steps) done.push_back(detail::history_key(*s.migration));
+    done.erase(std::unique(done.begin(), done.end()), done.end());
+  }
+  (steps.empty() || steps.front().direction == Direction::up ? result.applied
+                                                             : result.rolled_back) =
+      std::move(done);
+  return result;
+}
+
+}  // namespace
+
+RunResult Migrator::up(const UpOptions& options) {
+  detail::MigratorSession session(connection_, provider_, migrations_, options_);
+  const bool tx_ddl = provider_.transactional_ddl();
+  return run_locked(session, connection_, provider_, migrations_, options_, options.dry_run,
+                    [&](const std::vector<HistoryRow>& rows) {
+                      return plan_up(migrations_, rows, options, options_, tx_ddl);
+                    });
+}
+
+RunResult Migrator::down(const DownOptions& options) {
+  detail::MigratorSession session(connection_, provider_, migrations_, options_);
+  return run_locked(
+      session, connection_, provider_, migrations_, options_, options.dry_run,
+      [&](const std::vector<HistoryRow>& rows) { return plan_down(migrations_, rows, options); });
+}
+
+RunResult migrate_on_startup(const Provider& provider, std::string_view url,
+                             const std::vector<MigrationScript>& migrations,
+                             const MigratorOptions& options) {
+  auto connection = provider.connect(url);
+  Migrator migrator(*connection, provider, migrations, options);
+  return migrator.up();
+}
+
+}  // namespace migcmd
