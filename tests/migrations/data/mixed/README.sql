@@ -1,0 +1,2 @@
+-- Not a migration: its name matches no format.
+SELECT 1;
