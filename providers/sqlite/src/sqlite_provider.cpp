@@ -1,0 +1,47 @@
+#include "sqlite_provider.hpp"
+
+#include <unistd.h>
+
+#include <string>
+
+#include "migcmd/providers/sqlite.hpp"
+
+namespace migcmd::sqlite {
+
+SqliteProvider::SqliteProvider() : dialect_(make_dialect()) {}
+
+std::vector<std::string> SqliteProvider::url_schemes() const {
+  return {"sqlite", "sqlite3"};
+}
+
+std::unique_ptr<Connection> SqliteProvider::connect(std::string_view url) const {
+  return sqlite::connect(url);
+}
+
+std::unique_ptr<MigrationLock> SqliteProvider::acquire_lock(Connection& connection,
+                                                            const LockOptions& options) const {
+  return acquire_immediate_lock(connection, options);
+}
+
+bool SqliteProvider::terminate_session(Connection&, const std::string&) const {
+  return false;
+}
+
+std::string SqliteProvider::session_id(Connection&) const {
+  return std::to_string(getpid());
+}
+
+std::vector<std::string> SqliteProvider::statement_lock_timeout_sql(
+    std::chrono::milliseconds) const {
+  return {};
+}
+
+bool SqliteProvider::is_lock_timeout(const DatabaseError& error) const {
+  return is_busy(error);
+}
+
+std::shared_ptr<const Provider> make_provider() {
+  return std::make_shared<const SqliteProvider>();
+}
+
+}  // namespace migcmd::sqlite
