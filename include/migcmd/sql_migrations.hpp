@@ -26,7 +26,8 @@ namespace migcmd {
     const std::filesystem::path& directory);
 
 // Parses one file's content as the format its name says (exposed for tests and tools). Returns
-// std::nullopt for a name that is no migration.
+// std::nullopt for a name that is no migration. A down or undo file on its own gives only the
+// down part (has_down, down_sql, down_source, down_checksum) with an empty source and checksum.
 [[nodiscard]] std::optional<MigrationScript> parse_sql_migration(std::string_view file_name,
                                                                  std::string_view content,
                                                                  std::string_view source_path);

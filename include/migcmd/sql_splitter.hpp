@@ -2,11 +2,14 @@
 // Splits a SQL script into statements the way the database's own client would: semicolons
 // outside quotes, comments, dollar-quoted bodies and trigger bodies end a statement.
 //   all       '...' with '' escapes, "..." identifiers, -- and /* */ comments
-//   postgres  E'...' with backslash escapes, $$...$$ and $tag$...$tag$ bodies, nested /* */
+//   postgres  E'...' with backslash escapes, $$...$$ and $tag$...$tag$ bodies, nested /* */,
+//             BEGIN ATOMIC ... END bodies of CREATE FUNCTION/PROCEDURE (as psql tracks them)
 //   mysql     backslash escapes in strings, `...` identifiers, # comments, DELIMITER lines
-//   sqlite    BEGIN ... END bodies of CREATE TRIGGER
-//   sqlserver [...] identifiers, N'...', GO on a line of its own separates batches; ';' does
-//             not split inside a batch (a batch is one statement)
+//   sqlite    BEGIN ... END bodies of CREATE TRIGGER, [...] and `...` identifiers
+//   sqlserver [...] identifiers, N'...', nested /* */, GO on a line of its own separates
+//             batches; ';' does not split inside a batch (a batch is one statement)
+// Comments before a statement's first token are dropped with the whitespace; comments after it
+// stay in the statement's text.
 
 #include <string>
 #include <string_view>

@@ -7,6 +7,11 @@
 //   h1:<hash of the whole list>
 //   20250114120000_create_users.sql h1:<chained hash>
 //   ...
+//
+// Hashes are lower-case hex SHA-256. A file's chained hash covers the previous line's hash (none
+// for the first file), its name, "\n" and its content with line endings normalised as for
+// checksums; files are listed in the version order of their migration, an up file before its
+// down (or undo) file, repeatable migrations last.
 
 #include <filesystem>
 #include <string>

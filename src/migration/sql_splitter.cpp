@@ -22,8 +22,10 @@ struct Rules {
   bool dash_comment_needs_space = false;  // mysql: "--" must be followed by whitespace
   bool executable_comments = false;       // mysql: /*! ... */ is code, not a comment
   bool delimiter_command = false;         // mysql client's DELIMITER lines
-  bool trigger_bodies = false;            // sqlite: CREATE TRIGGER ... BEGIN ... END
-  bool go_batches = false;                // sqlserver: GO lines end a batch, ';' does not
+  // BEGIN ... END bodies whose semicolons do not split: sqlite's CREATE TRIGGER, postgres's
+  // CREATE [OR REPLACE] FUNCTION/PROCEDURE ... BEGIN ATOMIC (what psql itself tracks).
+  enum class Bodies { none, sqlite_trigger, postgres_routine } bodies = Bodies::none;
+  bool go_batches = false;  // sqlserver: GO lines end a batch, ';' does not
 };
 
 Rules rules_for(std::string_view dialect) {
@@ -32,11 +34,12 @@ Rules rules_for(std::string_view dialect) {
     // SQLite accepts MySQL's and SQL Server's identifier quotes for compatibility.
     r.backtick_identifiers = true;
     r.bracket_identifiers = true;
-    r.trigger_bodies = true;
+    r.bodies = Rules::Bodies::sqlite_trigger;
   } else if (dialect == "postgres" || dialect == "postgresql") {
     r.nested_comments = true;
     r.escape_strings = true;
     r.dollar_quotes = true;
+    r.bodies = Rules::Bodies::postgres_routine;
   } else if (dialect == "mysql" || dialect == "mariadb") {
     r.backslash_escapes = true;
     r.backtick_identifiers = true;
@@ -103,7 +106,10 @@ class Splitter {
       }
       step();
     }
-    if (depth_ > 0) fail(body_line_, "trigger body");
+    if (depth_ > 0) {
+      fail(body_line_,
+           r_.bodies == Rules::Bodies::sqlite_trigger ? "trigger body" : "BEGIN ... END body");
+    }
     finish(s_.size());
     return std::move(out_);
   }
@@ -175,6 +181,12 @@ class Splitter {
           return;
         }
         break;
+      case '(':
+        ++parens_;
+        break;
+      case ')':
+        if (parens_ > 0) --parens_;
+        break;
       case '$':
         if (r_.dollar_quotes && dollar_quote()) return;
         break;
@@ -200,9 +212,10 @@ class Splitter {
       out_.push_back({std::string(s_.substr(start_, stop - start_)), start_line_});
     }
     start_ = npos;
-    words_ = 0;
-    in_trigger_ = false;
+    head_.clear();
+    in_body_statement_ = false;
     depth_ = 0;
+    parens_ = 0;
   }
 
   // From the opening character at i_ to just past the closing one; `close` doubled is an escape.
@@ -275,30 +288,39 @@ class Splitter {
       quoted('\'', true, "string");
       return;
     }
-    if (r_.trigger_bodies) trigger_word(w);
+    if (r_.bodies != Rules::Bodies::none) body_word(w);
   }
 
-  // SQLite has no client-side delimiter: a trigger's body is found by matching BEGIN with its
-  // END, where CASE ... END inside the body also closes with END.
-  void trigger_word(std::string_view w) {
-    ++words_;
-    if (words_ == 1) {
-      create_ = iequals(w, "create");
+  // SQLite has no client-side delimiter and psql none for BEGIN ATOMIC: a body is found by
+  // matching BEGIN with its END, where CASE ... END inside it also closes with END.
+  void body_word(std::string_view w) {
+    if (!in_body_statement_) {
+      if (head_.size() >= 4) return;
+      head_.emplace_back(w);
+      in_body_statement_ = starts_body_statement();
       return;
     }
-    if (!in_trigger_) {
-      if (create_ && words_ <= 3 && iequals(w, "trigger")) {
-        in_trigger_ = true;
-      } else if (!(words_ == 2 && (iequals(w, "temp") || iequals(w, "temporary")))) {
-        create_ = false;
-      }
-      return;
-    }
-    if (iequals(w, "begin") || iequals(w, "case")) {
+    bool sqlite = r_.bodies == Rules::Bodies::sqlite_trigger;
+    // psql: a BEGIN inside parentheses is a parameter name, and CASE counts only in a body.
+    if (iequals(w, "begin") && (sqlite || parens_ == 0)) {
       if (depth_++ == 0) body_line_ = line_;
+    } else if (iequals(w, "case") && (sqlite || depth_ > 0)) {
+      ++depth_;
     } else if (iequals(w, "end") && depth_ > 0) {
       --depth_;
     }
+  }
+
+  [[nodiscard]] bool starts_body_statement() const {
+    auto is = [&](std::size_t k, std::string_view expected) {
+      return k < head_.size() && iequals(head_[k], expected);
+    };
+    if (!is(0, "create")) return false;
+    if (r_.bodies == Rules::Bodies::sqlite_trigger) {
+      return is(1, "trigger") || ((is(1, "temp") || is(1, "temporary")) && is(2, "trigger"));
+    }
+    std::size_t k = is(1, "or") && is(2, "replace") ? 3 : 1;
+    return is(k, "function") || is(k, "procedure");
   }
 
   // A line with only GO on it ends a SQL Server batch.
@@ -345,11 +367,11 @@ class Splitter {
   std::size_t start_ = npos;  // first significant character of the pending statement
   int start_line_ = 0;
   std::string delimiter_ = ";";
-  int words_ = 0;  // words of the pending statement so far (sqlite triggers)
-  bool create_ = false;
-  bool in_trigger_ = false;
-  int depth_ = 0;  // open BEGIN/CASE blocks of a trigger
+  std::vector<std::string_view> head_;  // the pending statement's first words
+  bool in_body_statement_ = false;      // it is one that may have a BEGIN ... END body
+  int depth_ = 0;                       // open BEGIN/CASE blocks of that body
   int body_line_ = 0;
+  int parens_ = 0;
   std::vector<SqlStatement> out_;
 };
 

@@ -141,6 +141,28 @@ TEST_CASE("postgres: dollar-quoted bodies") {
   CHECK(show("SELECT $$;SELECT 2$$", "sqlite") == "[1] SELECT $$\n[1] SELECT 2$$\n");
 }
 
+TEST_CASE("postgres: BEGIN ATOMIC bodies of SQL functions and procedures") {
+  const char* script =
+      "CREATE FUNCTION add(a integer, b integer) RETURNS integer\n"
+      "LANGUAGE SQL\n"
+      "BEGIN ATOMIC\n"
+      "  SELECT a + b;\n"
+      "END;\n"
+      "create or replace procedure p(begin int) language sql begin atomic\n"
+      "  insert into t values (case when begin > 0 then 1 else 0 end); end;\n"
+      "BEGIN;\n"
+      "SELECT CASE WHEN true THEN 1 END;\n"
+      "COMMIT;\n";
+  CHECK(show(script, "postgres") ==
+        "[1] CREATE FUNCTION add(a integer, b integer) RETURNS integer\nLANGUAGE SQL\nBEGIN "
+        "ATOMIC\n  SELECT a + b;\nEND\n"
+        "[6] create or replace procedure p(begin int) language sql begin atomic\n"
+        "  insert into t values (case when begin > 0 then 1 else 0 end); end\n"
+        "[8] BEGIN\n[9] SELECT CASE WHEN true THEN 1 END\n[10] COMMIT\n");
+  CHECK(error_of("CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n",
+                 "postgres") == "f.sql:2: unterminated BEGIN ... END body (opened here)");
+}
+
 TEST_CASE("mysql: backslash escapes, backticks and # comments") {
   CHECK(show("INSERT INTO t VALUES ('a\\';b', \"c\\\";d\");SELECT 2", "mysql") ==
         "[1] INSERT INTO t VALUES ('a\\';b', \"c\\\";d\")\n[1] SELECT 2\n");
