@@ -20,6 +20,7 @@
 
 #include "migcmd/connection.hpp"
 #include "migcmd/dialect.hpp"
+#include "migcmd/provider.hpp"
 
 namespace migcmd::mysql {
 
@@ -31,5 +32,14 @@ namespace migcmd::mysql {
 // Throws Error(usage) for a malformed URL, Error(connection_error) when the server cannot be
 // reached or refuses the login.
 [[nodiscard]] std::unique_ptr<Connection> connect(std::string_view url);
+
+// The provider for mysql:// and mariadb:// URLs: connect() above, a dialect of its own, and
+// - the migration lock: GET_LOCK on the session (LockScope::session only), released by
+//   RELEASE_LOCK or when the session ends. Names over 64 bytes become "migcmd_" + 32 hex digits of
+//   their SHA-256, as MySQL limits lock names to 64 characters;
+// - session ids: CONNECTION_ID(), ended with KILL;
+// - statement lock timeouts: lock_wait_timeout and innodb_lock_wait_timeout (whole seconds,
+//   rounded up), recognised by error 1205.
+[[nodiscard]] std::shared_ptr<const Provider> make_provider();
 
 }  // namespace migcmd::mysql
