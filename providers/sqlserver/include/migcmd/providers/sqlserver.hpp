@@ -8,6 +8,7 @@
 
 #include "migcmd/connection.hpp"
 #include "migcmd/dialect.hpp"
+#include "migcmd/provider.hpp"
 
 namespace migcmd::sqlserver {
 
@@ -33,5 +34,15 @@ struct OdbcConnectionString {
 // Opens an ODBC connection for `url` (see odbc_connection_string). Statements without parameters
 // run through SQLExecDirect as written: SOCI's ODBC backend would rewrite ":name" inside them.
 [[nodiscard]] std::unique_ptr<Connection> connect(std::string_view url);
+
+// The provider for sqlserver:// and odbc:// URLs: connect() above, a dialect of its own, and
+// - the migration lock: sp_getapplock in Exclusive mode, owned by the session (released by
+//   sp_releaseapplock or when the session ends) or by the caller's transaction
+//   (LockScope::transaction, released by its COMMIT or ROLLBACK). Names longer than 255
+//   characters, or holding NUL or a backslash before a line break, become "migcmd_" + 32 hex
+//   digits of their SHA-256;
+// - session ids: @@SPID, ended with KILL;
+// - statement lock timeouts: SET LOCK_TIMEOUT <ms>, recognised by error 1222.
+[[nodiscard]] std::shared_ptr<const Provider> make_provider();
 
 }  // namespace migcmd::sqlserver
