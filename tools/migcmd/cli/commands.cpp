@@ -1,0 +1,14 @@
+#include "cli/command.hpp"
+
+namespace migcmd::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = {
+      new_command(),      hash_command(),     up_command(),     down_command(),
+      status_command(),   validate_command(), script_command(), repair_command(),
+      baseline_command(), adopt_command(),    lock_command(),   wait_command(),
+  };
+  return all;
+}
+
+}  // namespace migcmd::cli

@@ -1,0 +1,69 @@
+#pragma once
+// What every command needs: the global options, the output, the providers, and helpers to reach
+// the database and the migrations directory.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/options.hpp"
+#include "cli/output.hpp"
+#include "migcmd/migrator/migrator.hpp"
+#include "migcmd/provider.hpp"
+#include "migcmd/sum_file.hpp"
+
+namespace migcmd::cli {
+
+// Whether stdin and stdout are terminals (decides prompts and live progress).
+struct Terminal {
+  bool in = false;
+  bool out = false;
+};
+
+// A connection and a migrator over it (the migrator refers to the connection).
+struct MigratorSession {
+  std::unique_ptr<Connection> connection;
+  std::unique_ptr<Connection> wrapper;  // see keep_changes_connection.hpp
+  std::unique_ptr<Migrator> migrator;
+};
+
+class Context {
+ public:
+  Context(GlobalOptions options, Output& output, Terminal terminal);
+
+  [[nodiscard]] const GlobalOptions& options() const noexcept { return options_; }
+  [[nodiscard]] Output& output() noexcept { return output_; }
+
+  // The database URL; Error(usage) when neither --url nor $DATABASE_URL gives one.
+  [[nodiscard]] const std::string& url() const;
+  // The provider for the URL's scheme; Error(usage) listing the known schemes otherwise.
+  [[nodiscard]] const Provider& provider() const;
+  [[nodiscard]] std::unique_ptr<Connection> connect() const;
+
+  // The SQL migrations of --dir; Error(usage) when the directory does not exist.
+  [[nodiscard]] std::vector<MigrationScript> migrations() const;
+  // Error(validation_failed) listing the problems when migcmd.sum exists and does not match.
+  void check_sum_file() const;
+  [[nodiscard]] std::vector<SumFileProblem> sum_file_problems() const;
+
+  [[nodiscard]] MigratorOptions migrator_options(MigrationListener* listener) const;
+  // Reads the migrations of --dir, connects and builds a migrator over them.
+  [[nodiscard]] MigratorSession open(MigratorOptions options) const;
+  [[nodiscard]] MigratorSession open() const { return open(migrator_options(nullptr)); }
+  // The same for repair, baseline and adopt, which write the history without running
+  // migrations (see keep_changes_connection.hpp).
+  [[nodiscard]] MigratorSession open_for_history_writes() const;
+
+  // True with --yes, or when the person at the terminal answers yes. Without a terminal (and
+  // without --yes) it refuses with Error(usage) instead of guessing.
+  [[nodiscard]] bool confirm(std::string_view question) const;
+
+ private:
+  GlobalOptions options_;
+  Output& output_;
+  Terminal terminal_;
+  ProviderRegistry registry_;
+};
+
+}  // namespace migcmd::cli
