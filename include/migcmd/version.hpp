@@ -2,6 +2,7 @@
 
 namespace migcmd {
 
-inline constexpr const char* version = "0.1.0";
+// The library's version, recorded in every history row it writes.
+inline constexpr const char* library_version = "0.1.0";
 
 }  // namespace migcmd

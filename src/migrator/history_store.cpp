@@ -110,25 +110,39 @@ SqlCommands HistoryStore::create_sql() const {
 
 void HistoryStore::ensure() {
   if (exists()) return;
-  try {
-    for (const auto& command : create_sql()) connection_.execute(command.sql);
-  } catch (const DatabaseError&) {
-    // Another process may have created the tables between the check and the CREATE: that is
-    // fine as long as they exist now.
-    if (!exists()) throw;
-  }
-  // The lock-info table may be the one that lost the race.
-  try {
-    (void)connection_.query(
-        fmt::format("SELECT 1 FROM {} WHERE 1 = 0", dialect_.quote_name(lock_table())));
-  } catch (const DatabaseError&) {
-    for (const auto& command : dialect_.generate({CreateTable{lock_definition(lock_table())}})) {
-      try {
+  auto table_exists = [&](const QualifiedName& name) {
+    try {
+      (void)connection_.query(
+          fmt::format("SELECT 1 FROM {} WHERE 1 = 0", dialect_.quote_name(name)));
+      return true;
+    } catch (const DatabaseError&) {
+      return false;
+    }
+  };
+  // Several processes may get here at once: a CREATE that fails is fine when the table exists
+  // afterwards (another process made it).
+  auto create = [&](const QualifiedName& name, const Table& definition) {
+    if (table_exists(name)) return;
+    try {
+      for (const auto& command : dialect_.generate({CreateTable{definition}})) {
         connection_.execute(command.sql);
-      } catch (const DatabaseError&) {
       }
+    } catch (const DatabaseError&) {
+      if (!table_exists(name)) throw;
+    }
+  };
+  if (!table_.schema.empty() && dialect_.capabilities().schemas) {
+    try {
+      for (const auto& command : dialect_.generate({EnsureSchema{table_.schema}})) {
+        connection_.execute(command.sql);
+      }
+    } catch (const DatabaseError&) {
+      // Raced with another process; creating the tables below fails if it really is missing.
     }
   }
+  // The history table comes last: once it exists, so does everything it needs.
+  create(lock_table(), lock_definition(lock_table()));
+  create(table_, history_definition(table_));
 }
 
 std::vector<HistoryRow> HistoryStore::rows() {

@@ -43,12 +43,16 @@ Migrator::Migrator(Connection& connection, const Provider& provider,
 namespace {
 
 // The steps `up` would run given the history, after validating. Throws validation_failed.
+// Before the lock (`under_lock` false) a migration recorded as failed may be one another runner
+// is applying right now (its progress row says "failed" until it finishes): it only sends this
+// runner to the lock, and the verdict is made under it.
 std::vector<detail::Step> plan_up(const std::vector<MigrationScript>& migrations,
                                   const std::vector<HistoryRow>& rows, const UpOptions& up,
-                                  const MigratorOptions& options, bool transactional_ddl) {
+                                  const MigratorOptions& options, bool transactional_ddl,
+                                  bool under_lock) {
   auto entries = detail::compute_status(migrations, rows, options.allow_out_of_order);
   auto issues = detail::issues_of(entries, migrations);
-  if (up.resume) {
+  if (up.resume || !under_lock) {
     std::erase_if(issues, [&](const ValidationIssue& issue) {
       auto it = std::find_if(entries.begin(), entries.end(), [&](const MigrationStatusEntry& e) {
         return e.version == issue.version && e.state == MigrationState::failed;
@@ -165,13 +169,14 @@ std::set<std::string> run_before_commands(Connection& connection, const Dialect&
   return ran;
 }
 
+// `plan(rows, under_lock)` gives the steps for a history.
 template <typename PlanFn>
 RunResult run_locked(detail::MigratorSession& session, Connection& connection,
                      const Provider& provider, const std::vector<MigrationScript>& migrations,
                      const MigratorOptions& options, bool dry_run, PlanFn&& plan) {
   RunResult result;
   result.dry_run = dry_run;
-  auto steps = plan(session.read_history(true));
+  auto steps = plan(session.read_history(true), false);
   if (steps.empty()) return result;  // the common case at start-up: one query, no lock
 
   std::set<std::string> before;
@@ -180,7 +185,7 @@ RunResult run_locked(detail::MigratorSession& session, Connection& connection,
   }
   session.lock();
   auto rows = session.read_history(true);
-  steps = plan(rows);  // another runner may have applied some meanwhile
+  steps = plan(rows, true);  // another runner may have applied some meanwhile
   if (provider.lock_is_transaction() && !steps.empty()) {
     // The plan can only shrink under the lock; if it needs a session setting not made, it changed
     // in a way this run cannot handle safely.
@@ -198,17 +203,23 @@ RunResult run_locked(detail::MigratorSession& session, Connection& connection,
   }
   if (options.listener) {
     Plan shown;
-    for (const auto& s : steps)
-      shown.steps.push_back({s.migration, s.direction, s.first_statement > 0, s.first_statement});
+    for (const auto& s : steps) {
+      PlannedStep planned;
+      planned.migration = s.migration;
+      planned.direction = s.direction;
+      planned.resume = s.first_statement > 0;
+      planned.first_statement = s.first_statement;
+      shown.steps.push_back(planned);
+    }
     shown.dry_run = dry_run;
     options.listener->plan_ready(shown);
   }
   auto done =
       session.run(steps, next_batch(rows), dry_run, dry_run ? &result.dry_run_sql : nullptr);
   session.unlock();
-  if (dry_run) {
+  if (dry_run) {  // what would have been done, whether or not it could be tried
+    done.clear();
     for (const auto& s : steps) done.push_back(detail::history_key(*s.migration));
-    done.erase(std::unique(done.begin(), done.end()), done.end());
   }
   (steps.empty() || steps.front().direction == Direction::up ? result.applied
                                                              : result.rolled_back) =
@@ -222,16 +233,17 @@ RunResult Migrator::up(const UpOptions& options) {
   detail::MigratorSession session(connection_, provider_, migrations_, options_);
   const bool tx_ddl = provider_.transactional_ddl();
   return run_locked(session, connection_, provider_, migrations_, options_, options.dry_run,
-                    [&](const std::vector<HistoryRow>& rows) {
-                      return plan_up(migrations_, rows, options, options_, tx_ddl);
+                    [&](const std::vector<HistoryRow>& rows, bool under_lock) {
+                      return plan_up(migrations_, rows, options, options_, tx_ddl, under_lock);
                     });
 }
 
 RunResult Migrator::down(const DownOptions& options) {
   detail::MigratorSession session(connection_, provider_, migrations_, options_);
-  return run_locked(
-      session, connection_, provider_, migrations_, options_, options.dry_run,
-      [&](const std::vector<HistoryRow>& rows) { return plan_down(migrations_, rows, options); });
+  return run_locked(session, connection_, provider_, migrations_, options_, options.dry_run,
+                    [&](const std::vector<HistoryRow>& rows, bool) {
+                      return plan_down(migrations_, rows, options);
+                    });
 }
 
 RunResult migrate_on_startup(const Provider& provider, std::string_view url,

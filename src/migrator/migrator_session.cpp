@@ -87,9 +87,11 @@ std::vector<HistoryRow> MigratorSession::read_history(bool create) {
   try {
     return history_.rows();
   } catch (const DatabaseError&) {
-    if (history_.exists()) throw;  // the table is there: the failure is real
-    if (!create) return {};
-    history_.ensure();
+    if (!history_.exists()) {
+      if (!create) return {};
+      history_.ensure();
+    }
+    // Created by us or, meanwhile, by another runner; a real failure shows again here.
     return history_.rows();
   }
 }
@@ -145,12 +147,16 @@ void MigratorSession::lock() {
   }
 }
 
+void MigratorSession::commit() {
+  if (in_lock_transaction_) {
+    connection_.commit();
+    in_lock_transaction_ = false;
+  }
+}
+
 void MigratorSession::unlock() noexcept {
   if (!lock_) return;
-  try {
-    if (in_lock_transaction_) connection_.rollback();  // still open only after a failure
-  } catch (...) {
-  }
+  // An immediate transaction still open here (SQLite) is rolled back by release().
   try {
     if (!in_lock_transaction_) history_.clear_lock_info();
   } catch (...) {
@@ -219,7 +225,7 @@ void MigratorSession::record_success(const Step& step, const SqlCommands& comman
   row.execution_ms = elapsed.count();
   row.error.clear();
   row.statements_done = row.statements_total = body_count(commands);
-  row.tool_version = version;
+  row.tool_version = library_version;
   if (step.previous)
     history_.update(row);
   else
@@ -248,7 +254,7 @@ HistoryRow MigratorSession::record_failure(const Step& step, const SqlCommands& 
                           statement + 1, error);
   row.statements_done = statements_done;
   row.statements_total = body_count(commands);
-  row.tool_version = version;
+  row.tool_version = library_version;
   if (existed)
     history_.update(row);
   else
@@ -398,8 +404,10 @@ std::vector<std::string> MigratorSession::run(const std::vector<Step>& steps, in
   };
   if (dry_run && !provider_.transactional_ddl()) return done;  // nothing can be tried and undone
 
-  const bool single = options_.single_transaction;
-  if (single) {
+  // A dry run tries the whole plan in one transaction and rolls it back at the end, so that later
+  // steps see what earlier ones did.
+  const bool single = options_.single_transaction || dry_run;
+  if (options_.single_transaction) {
     if (!provider_.transactional_ddl()) {
       throw Error(
           ErrorCode::usage,

@@ -42,6 +42,9 @@ class MigratorSession {
   // Takes the migration lock (session scope; telling the listener who holds it while waiting)
   // and records who holds it. Transaction-scoped locks are taken per step instead.
   void lock();
+  // Releases the lock. Where the lock is a transaction (SQLite) what was written under it is
+  // kept only after commit(); unlock() alone undoes it.
+  void commit();
   void unlock() noexcept;
 
   // Runs the steps in order; returns the keys of the migrations done. Throws

@@ -38,7 +38,7 @@ HistoryRow applied_row(const MigrationScript& m, const std::string& kind, const 
   row.applied_by = by;
   row.status = MigrationStatus::applied;
   row.batch = 0;
-  row.tool_version = version;
+  row.tool_version = library_version;
   return row;
 }
 
@@ -65,7 +65,7 @@ std::string Migrator::script(const ScriptOptions& options) {
                             dialect.name()),
                 "apply the plain script once, or use `migcmd up`, which checks the history itself");
   }
-  std::string out = fmt::format("-- migcmd {} script for {}, generated {} UTC\n", version,
+  std::string out = fmt::format("-- migcmd {} script for {}, generated {} UTC\n", library_version,
                                 dialect.name(), detail::utc_now());
   if (!history_exists) {
     out += "\n-- the history table\n";
@@ -156,6 +156,7 @@ std::vector<std::string> Migrator::repair() {
                                  e.history->checksum, e.checksum));
     }
   }
+  session.commit();
   session.unlock();
   return done;
 }
@@ -184,6 +185,7 @@ std::vector<std::string> Migrator::baseline(const std::string& target) {
       session.history().insert(row);
     done.push_back(m.display_name());
   }
+  session.commit();
   session.unlock();
   return done;
 }
@@ -197,7 +199,6 @@ std::optional<LockInfo> Migrator::lock_status() {
     auto probe =
         provider_.acquire_lock(connection_, {"migcmd:" + to_string(options_.history_table),
                                              std::chrono::milliseconds{0}, LockScope::session});
-    if (provider_.lock_is_transaction()) connection_.rollback();
     probe->release();
     return std::nullopt;
   } catch (const Error& e) {
@@ -292,6 +293,7 @@ std::vector<std::string> Migrator::adopt(const std::string& tool) {
       session.history().insert(row);
     done.push_back(m.display_name());
   }
+  session.commit();
   session.unlock();
   return done;
 }

@@ -71,7 +71,7 @@ SqlCommands render_script(const MigrationScript& script, Direction direction,
     }
     try {
       SqlCommands commands = dialect.generate(ops, before);
-      if (!script.metadata.transactional) {
+      if (!(up ? script.metadata.transactional : script.metadata.down_transactional)) {
         for (auto& c : commands) {
           if (c.placement == Placement::transaction) c.placement = Placement::no_transaction;
         }
@@ -96,8 +96,9 @@ SqlCommands render_script(const MigrationScript& script, Direction direction,
     SqlCommand command;
     command.sql = std::move(statement.text);
     command.line = statement.line;
-    command.placement =
-        script.metadata.transactional ? Placement::transaction : Placement::no_transaction;
+    const bool transactional =
+        up ? script.metadata.transactional : script.metadata.down_transactional;
+    command.placement = transactional ? Placement::transaction : Placement::no_transaction;
     commands.push_back(std::move(command));
   }
   return commands;

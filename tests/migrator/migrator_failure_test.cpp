@@ -1,0 +1,165 @@
+// Failures leave the database and history as a user can reason about; validation refuses
+// changed, missing and out-of-order migrations before anything runs.
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "migrator_fixture.hpp"
+
+using namespace migcmd;
+using migcmd::test::TestDatabase;
+
+namespace {
+
+std::string error_of(const std::function<void()>& f, ErrorCode expected) {
+  try {
+    f();
+  } catch (const Error& e) {
+    CHECK_MESSAGE(e.code() == expected, e.what());
+    return e.what();
+  }
+  FAIL("expected an error");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a migration failing at its third statement is recorded, and resumed after the fix") {
+  TestDatabase db;
+  db.write_file("20250101000000_bad.sql",
+                "-- migrate:up\n"
+                "CREATE TABLE t1 (id INT);\n"
+                "INSERT INTO t1 (id) VALUES (1);\n"
+                "INSERT INTO needed (id) VALUES (1);\n"
+                "CREATE TABLE t2 (id INT);\n"
+                "-- migrate:down\n"
+                "DROP TABLE t2;\nDROP TABLE t1;\n");
+  auto migrator = db.migrator(db.load());
+  const std::string error = error_of([&] { (void)migrator.up(); }, ErrorCode::migration_failed);
+  CHECK(error.find("20250101000000_bad failed at statement 3 of 4") != std::string::npos);
+  CHECK(error.find("20250101000000_bad.sql:4") != std::string::npos);  // file:line
+  CHECK(error.find("needed") != std::string::npos);                    // the database's reason
+
+  auto history = db.history();
+  REQUIRE(history.size() == 1);
+  CHECK(history[0].status == MigrationStatus::failed);
+  CHECK(history[0].error.find("needed") != std::string::npos);
+  CHECK(history[0].statements_total == 4);
+  if (db.transactional_ddl()) {
+    CHECK_FALSE(db.table_exists("t1"));  // rolled back: exactly as before
+    CHECK(history[0].statements_done == 0);
+  } else {
+    CHECK(db.table_exists("t1"));  // MariaDB committed the DDL: progress says so
+    CHECK(history[0].statements_done == 2);
+    CHECK(db.scalar("SELECT count(*) FROM t1") == "1");
+  }
+
+  // The next run refuses and says what to do.
+  const std::string refused = error_of([&] { (void)migrator.up(); }, ErrorCode::validation_failed);
+  CHECK(refused.find("up --resume") != std::string::npos);
+  CHECK(refused.find("repair") != std::string::npos);
+
+  // Fix the cause, resume.
+  db.connection().execute("CREATE TABLE needed (id INT)");
+  auto resumed = migrator.up({.resume = true});
+  CHECK(resumed.applied == std::vector<std::string>{"20250101000000"});
+  CHECK(db.table_exists("t2"));
+  CHECK(db.scalar("SELECT count(*) FROM t1") == "1");  // statement 2 ran exactly once
+  history = db.history();
+  REQUIRE(history.size() == 1);
+  CHECK(history[0].status == MigrationStatus::applied);
+  CHECK(history[0].error.empty());
+}
+
+TEST_CASE("an edited applied migration fails validation and up changes nothing") {
+  TestDatabase db;
+  db.write_file("20250101000000_a.sql",
+                "-- migrate:up\nCREATE TABLE a (id INT);\n-- migrate:down\nDROP TABLE a;\n");
+  (void)db.migrator(db.load()).up();
+  const std::string recorded = db.history().at(0).checksum;
+
+  db.write_file("20250101000000_a.sql",
+                "-- migrate:up\nCREATE TABLE a (id BIGINT);\n-- migrate:down\nDROP TABLE a;\n");
+  db.write_file("20250102000000_b.sql", "-- migrate:up\nCREATE TABLE b (id INT);\n");
+  auto migrator = db.migrator(db.load());
+  auto issues = migrator.validate();
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("20250101000000_a.sql changed after it was applied") !=
+        std::string::npos);
+  CHECK(issues[0].message.find(recorded) != std::string::npos);
+  CHECK(issues[0].message.find(db.load().at(0).checksum) != std::string::npos);
+
+  const std::string error = error_of([&] { (void)migrator.up(); }, ErrorCode::validation_failed);
+  CHECK(error.find("nothing was changed") != std::string::npos);
+  CHECK_FALSE(db.table_exists("b"));
+  CHECK(db.history().size() == 1);
+
+  // Line endings alone are not a change.
+  db.write_file(
+      "20250101000000_a.sql",
+      "-- migrate:up\r\nCREATE TABLE a (id INT);\r\n-- migrate:down\r\nDROP TABLE a;\r\n\r\n");
+  CHECK(db.migrator(db.load()).validate().empty());
+}
+
+TEST_CASE("pending versions older than the newest applied are refused unless allowed") {
+  TestDatabase db;
+  db.write_file("20250102000000_b.sql", "-- migrate:up\nCREATE TABLE b (id INT);\n");
+  (void)db.migrator(db.load()).up();
+  db.write_file("20250101000000_a.sql", "-- migrate:up\nCREATE TABLE a (id INT);\n");
+  auto issues = db.migrator(db.load()).validate();
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("out of order") != std::string::npos);
+  CHECK_THROWS_AS((void)db.migrator(db.load()).up(), Error);
+  CHECK_FALSE(db.table_exists("a"));
+  auto allowed = db.migrator(db.load(), {.allow_out_of_order = true}).up();
+  CHECK(allowed.applied == std::vector<std::string>{"20250101000000"});
+  CHECK(db.table_exists("a"));
+}
+
+TEST_CASE("an applied version without a migration is reported as missing") {
+  TestDatabase db;
+  db.write_file("20250101000000_a.sql", "-- migrate:up\nCREATE TABLE a (id INT);\n");
+  (void)db.migrator(db.load()).up();
+  std::filesystem::remove(db.dir() / "migrations" / "20250101000000_a.sql");
+  auto issues = db.migrator(db.load()).validate();
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("version 20250101000000") != std::string::npos);
+  CHECK(issues[0].message.find("no migration has it") != std::string::npos);
+}
+
+TEST_CASE("missing down scripts are detected before anything is rolled back") {
+  TestDatabase db;
+  db.write_file("20250101000000_a.sql",
+                "-- migrate:up\nCREATE TABLE a (id INT);\n-- migrate:down\nDROP TABLE a;\n");
+  db.write_file("20250102000000_b.sql", "-- migrate:up\nCREATE TABLE b (id INT);\n");
+  auto migrator = db.migrator(db.load());
+  (void)migrator.up();
+  const std::string error =
+      error_of([&] { (void)migrator.down({.steps = 2}); }, ErrorCode::invalid_migration);
+  CHECK(error.find("20250102000000_b") != std::string::npos);
+  CHECK(error.find("has no down script") != std::string::npos);
+  CHECK(db.table_exists("a"));
+  CHECK(db.table_exists("b"));
+}
+
+TEST_CASE("a runner waiting for the lock gives up at the timeout, naming the holder") {
+  TestDatabase db;
+  db.write_file("20250101000000_a.sql", "-- migrate:up\nCREATE TABLE a (id INT);\n");
+  auto migrator = db.migrator(db.load(), {.lock_wait = std::chrono::milliseconds{300}});
+  (void)migrator.status();
+  HistoryStore(db.connection(), db.provider().dialect(), QualifiedName("migcmd_history")).ensure();
+
+  auto holder = db.connect();
+  HistoryStore(*holder, db.provider().dialect(), QualifiedName("migcmd_history"))
+      .write_lock_info({"buildhost:4242", "buildhost", 4242, "ci", "2025-01-14 12:00:00", "1"});
+  auto lock = db.provider().acquire_lock(
+      *holder, {"migcmd:migcmd_history", std::chrono::milliseconds{1000}, LockScope::session});
+  const auto start = std::chrono::steady_clock::now();
+  const std::string error = error_of([&] { (void)migrator.up(); }, ErrorCode::lock_timeout);
+  const auto waited = std::chrono::steady_clock::now() - start;
+  CHECK(error.find("buildhost:4242") != std::string::npos);
+  CHECK(waited < std::chrono::seconds{3});
+  lock->release();
+  CHECK_FALSE(db.table_exists("a"));
+  CHECK(migrator.up().applied.size() == 1);
+}
