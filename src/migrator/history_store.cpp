@@ -98,14 +98,15 @@ bool HistoryStore::exists() {
   }
 }
 
-SqlCommands HistoryStore::create_sql() const {
+SqlCommands HistoryStore::create_sql(const Dialect& dialect, const QualifiedName& table) {
+  const QualifiedName lock{table.schema, table.name + "_lock"};
   OperationList ops;
-  if (!table_.schema.empty() && dialect_.capabilities().schemas) {
-    ops.push_back(EnsureSchema{table_.schema});
+  if (!table.schema.empty() && dialect.capabilities().schemas) {
+    ops.push_back(EnsureSchema{table.schema});
   }
-  ops.push_back(CreateTable{history_definition(table_)});
-  ops.push_back(CreateTable{lock_definition(lock_table())});
-  return dialect_.generate(ops);
+  ops.push_back(CreateTable{lock_definition(lock)});
+  ops.push_back(CreateTable{history_definition(table)});
+  return dialect.generate(ops);
 }
 
 void HistoryStore::ensure() {

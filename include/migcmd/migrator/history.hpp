@@ -67,7 +67,9 @@ class HistoryStore {
   [[nodiscard]] std::string insert_sql(const HistoryRow& row) const;
   [[nodiscard]] std::string update_sql(const HistoryRow& row) const;
   [[nodiscard]] std::string delete_sql(const std::string& version) const;
-  [[nodiscard]] SqlCommands create_sql() const;
+  [[nodiscard]] SqlCommands create_sql() const { return create_sql(dialect_, table_); }
+  // The DDL of the history table `table` and its lock-info table in `dialect`.
+  [[nodiscard]] static SqlCommands create_sql(const Dialect& dialect, const QualifiedName& table);
 
   [[nodiscard]] std::optional<LockInfo> lock_info();
   void write_lock_info(const LockInfo& info);
