@@ -22,7 +22,7 @@ void report_list(Context& context, std::string_view command, std::string_view ke
 }
 
 int run_repair(Context& context, const po::variables_map&) {
-  auto session = context.open_for_history_writes();
+  auto session = context.open();
   // What repair would do, shown before it asks.
   std::vector<std::string> plan;
   for (const auto& e : session.migrator->status()) {
@@ -61,7 +61,7 @@ int run_baseline(Context& context, const po::variables_map& args) {
     throw Error(ErrorCode::usage, "baseline needs --version V",
                 "e.g. `migcmd baseline --version 20250114120000`");
   }
-  auto session = context.open_for_history_writes();
+  auto session = context.open();
   report_list(context, "baseline", "baselined",
               session.migrator->baseline(args["version"].as<std::string>()),
               "marked applied without running: ", "nothing to baseline: already applied");
@@ -83,7 +83,7 @@ int run_adopt(Context& context, const po::variables_map& args) {
     throw Error(ErrorCode::usage, fmt::format("adopt: unknown tool \"{}\"", tool),
                 "use --from dbmate, --from flyway or --from golang-migrate");
   }
-  auto session = context.open_for_history_writes();
+  auto session = context.open();
   report_list(context, "adopt", "adopted", session.migrator->adopt(tool), "adopted ",
               "nothing to adopt: every version it recorded is already in the history");
   return 0;

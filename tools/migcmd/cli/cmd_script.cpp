@@ -33,8 +33,8 @@ int run_script(Context& context, const po::variables_map& args) {
 
   std::string text;
   if (script.offline) {
-    auto scripts = context.migrations();
     const Provider& provider = context.provider();
+    auto scripts = context.migrations();
     OfflineConnection connection(std::string(provider.name()), redact_url(context.url()));
     Migrator migrator(connection, provider, std::move(scripts), context.migrator_options(nullptr));
     text = migrator.script(script);

@@ -6,7 +6,6 @@
 #include <filesystem>
 
 #include "cli/confirm.hpp"
-#include "cli/keep_changes_connection.hpp"
 #include "cli/providers.hpp"
 #include "migcmd/sql_migrations.hpp"
 
@@ -90,28 +89,14 @@ MigratorOptions Context::migrator_options(MigrationListener* listener) const {
 }
 
 MigratorSession Context::open(MigratorOptions options) const {
-  // Files first: a broken directory is reported without touching the database.
-  auto scripts = migrations();
+  // The URL is checked first, then the files: a broken directory is reported without touching
+  // the database.
   const Provider& p = provider();
+  auto scripts = migrations();
   MigratorSession session;
   session.connection = p.connect(url());
   session.migrator =
       std::make_unique<Migrator>(*session.connection, p, std::move(scripts), std::move(options));
-  return session;
-}
-
-MigratorSession Context::open_for_history_writes() const {
-  auto scripts = migrations();
-  const Provider& p = provider();
-  MigratorSession session;
-  session.connection = p.connect(url());
-  Connection* connection = session.connection.get();
-  if (p.lock_is_transaction()) {
-    session.wrapper = std::make_unique<KeepChangesConnection>(*session.connection);
-    connection = session.wrapper.get();
-  }
-  session.migrator =
-      std::make_unique<Migrator>(*connection, p, std::move(scripts), migrator_options(nullptr));
   return session;
 }
 

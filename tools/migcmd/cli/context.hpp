@@ -24,7 +24,6 @@ struct Terminal {
 // A connection and a migrator over it (the migrator refers to the connection).
 struct MigratorSession {
   std::unique_ptr<Connection> connection;
-  std::unique_ptr<Connection> wrapper;  // see keep_changes_connection.hpp
   std::unique_ptr<Migrator> migrator;
 };
 
@@ -51,9 +50,6 @@ class Context {
   // Reads the migrations of --dir, connects and builds a migrator over them.
   [[nodiscard]] MigratorSession open(MigratorOptions options) const;
   [[nodiscard]] MigratorSession open() const { return open(migrator_options(nullptr)); }
-  // The same for repair, baseline and adopt, which write the history without running
-  // migrations (see keep_changes_connection.hpp).
-  [[nodiscard]] MigratorSession open_for_history_writes() const;
 
   // True with --yes, or when the person at the terminal answers yes. Without a terminal (and
   // without --yes) it refuses with Error(usage) instead of guessing.
