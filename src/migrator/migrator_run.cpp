@@ -78,7 +78,7 @@ std::vector<detail::Step> plan_up(const std::vector<MigrationScript>& migrations
                       e.state == MigrationState::outdated || e.state == MigrationState::failed;
     if (!todo) continue;
     detail::Step step{&m, i, Direction::up, 0, e.history};
-    if (e.state == MigrationState::failed) {
+    if (e.state == MigrationState::failed && e.history->statements_done > 0) {
       if (e.history->checksum != m.checksum) {
         throw Error(ErrorCode::validation_failed,
                     fmt::format("{} changed since it failed; it cannot be resumed", m.source),

@@ -283,8 +283,8 @@ void MigratorSession::fail(const Step& step, const SqlCommands& commands, int st
               fmt::format("migration {} failed at statement {} of {}{}: {}", m.display_name(),
                           statement + 1, body_count(commands), where, error),
               rolled_back
-                  ? "it was rolled back and recorded as failed; fix it, then run `migcmd up` again "
-                    "(after `migcmd repair` if you changed the file)"
+                  ? "nothing of it was applied (rolled back) and the failure is recorded; fix the "
+                    "cause or the migration, then run `migcmd up` again"
                   : fmt::format("statements 1 to {} stayed applied (this database commits DDL "
                                 "at once); fix the cause, then `migcmd up --resume` continues at "
                                 "statement {}, or `migcmd repair` clears the failure",

@@ -122,12 +122,16 @@ std::vector<ValidationIssue> issues_of(const std::vector<MigrationStatusEntry>& 
                          e.source)});
         break;
       case MigrationState::failed:
+        // Nothing of it stayed applied (rolled back, or it failed at its first statement): it is
+        // simply tried again. Only a partly applied migration needs a decision.
+        if (e.history->statements_done == 0) break;
         issues.push_back(
             {e.version, e.source,
-             fmt::format("{} failed (statement {} of {}): {}; fix the cause, then run `migcmd up "
-                         "--resume`, or `migcmd repair` to clear the failure",
-                         e.source, e.history->statements_done + 1, e.history->statements_total,
-                         e.history->error)});
+             fmt::format("{} failed after {} of its {} statements stayed applied: {}; fix the "
+                         "cause, then run `migcmd up --resume` to continue at statement {}, or "
+                         "`migcmd repair` to clear the failure",
+                         e.source, e.history->statements_done, e.history->statements_total,
+                         e.history->error, e.history->statements_done + 1)});
         break;
       default:
         break;

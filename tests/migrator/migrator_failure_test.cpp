@@ -54,10 +54,18 @@ TEST_CASE("a migration failing at its third statement is recorded, and resumed a
     CHECK(db.scalar("SELECT count(*) FROM t1") == "1");
   }
 
-  // The next run refuses and says what to do.
-  const std::string refused = error_of([&] { (void)migrator.up(); }, ErrorCode::validation_failed);
-  CHECK(refused.find("up --resume") != std::string::npos);
-  CHECK(refused.find("repair") != std::string::npos);
+  if (db.transactional_ddl()) {
+    // Nothing of it was applied: the next run simply tries again (and fails the same way).
+    (void)error_of([&] { (void)migrator.up(); }, ErrorCode::migration_failed);
+    CHECK(db.history().at(0).statements_done == 0);
+  } else {
+    // Partly applied: the next run refuses and says what to do.
+    const std::string refused =
+        error_of([&] { (void)migrator.up(); }, ErrorCode::validation_failed);
+    CHECK(refused.find("2 of its 4 statements stayed applied") != std::string::npos);
+    CHECK(refused.find("up --resume") != std::string::npos);
+    CHECK(refused.find("repair") != std::string::npos);
+  }
 
   // Fix the cause, resume.
   db.connection().execute("CREATE TABLE needed (id INT)");
