@@ -176,6 +176,7 @@ RunResult run_locked(detail::MigratorSession& session, Connection& connection,
                      const MigratorOptions& options, bool dry_run, PlanFn&& plan) {
   RunResult result;
   result.dry_run = dry_run;
+  result.dry_run_executed = dry_run && provider.transactional_ddl();
   auto steps = plan(session.read_history(true), false);
   if (steps.empty()) return result;  // the common case at start-up: one query, no lock
 

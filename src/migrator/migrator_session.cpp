@@ -179,6 +179,16 @@ bool MigratorSession::is_lock_timeout(const std::exception_ptr& error) const {
   }
 }
 
+bool MigratorSession::done_meanwhile(const Step& step) {
+  const std::string key = history_key(*step.migration);
+  for (const auto& row : history_.rows()) {
+    if (row.version != key) continue;
+    if (!step.previous) return true;  // a row appeared
+    return row.status != step.previous->status || row.applied_at != step.previous->applied_at;
+  }
+  return false;
+}
+
 void MigratorSession::execute_body(const Step& step, const SqlCommands& commands, int from,
                                    int to) {
   const int total = body_count(commands);
@@ -344,6 +354,11 @@ void MigratorSession::run_step_transactional(const Step& step, const SqlCommands
         step_lock =
             provider_.acquire_lock(connection_, {"migcmd:" + to_string(options_.history_table),
                                                  options_.lock_wait, LockScope::transaction});
+        if (done_meanwhile(step)) {  // another runner did it while this one waited
+          connection_.rollback();
+          run_placed(connection_, commands, Placement::after_transaction);
+          return;
+        }
       }
       execute_body(step, commands, 0);
       if (dry_run) {
@@ -484,6 +499,7 @@ std::vector<std::string> MigratorSession::run(const std::vector<Step>& steps, in
       }
       for (; i < steps.size(); ++i) {
         const auto start = Clock::now();
+        if (options_.lock_scope == LockScope::transaction && done_meanwhile(steps[i])) continue;
         if (options_.listener)
           options_.listener->migration_started({steps[i].migration, steps[i].direction});
         execute_body(steps[i], rendered[i], 0);

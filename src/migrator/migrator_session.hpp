@@ -68,6 +68,9 @@ class MigratorSession {
   [[noreturn]] void fail(const Step& step, const SqlCommands& commands, int statement,
                          const std::string& error, bool rolled_back);
   bool is_lock_timeout(const std::exception_ptr& error) const;
+  // With a transaction-scoped lock another runner may have done `step` while this one waited for
+  // the lock: true when the history row no longer is what the plan saw.
+  bool done_meanwhile(const Step& step);
 
   Connection& connection_;
   const Provider& provider_;

@@ -40,8 +40,9 @@ class CountingConnection final : public Connection {
 
 }  // namespace
 
-TEST_CASE("16 processes migrating one database at once apply every migration exactly once") {
-  TestDatabase db;
+namespace {
+
+void sixteen_processes(TestDatabase& db, LockScope scope) {
   db.write_file("20250101000000_log.sql", "-- migrate:up\nCREATE TABLE applied_log (k INT);\n");
   for (int k = 2; k <= 6; ++k) {
     db.write_file(fmt::format("2025010{}000000_m{}.sql", k, k),
@@ -50,16 +51,22 @@ TEST_CASE("16 processes migrating one database at once apply every migration exa
                               k, k));
   }
   const auto migrations = db.load();
+  // All children wait at a gate and start together, so their runs really overlap.
+  int gate[2];
+  REQUIRE(pipe(gate) == 0);
   std::vector<pid_t> children;
   for (int i = 0; i < 16; ++i) {
     pid_t pid = fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
+      close(gate[1]);
+      char byte;
+      (void)!read(gate[0], &byte, 1);
       int code = 0;
       try {
         auto connection = db.connect();
         Migrator migrator(*connection, db.provider(), migrations,
-                          {.lock_wait = std::chrono::seconds{60}});
+                          {.lock_wait = std::chrono::seconds{60}, .lock_scope = scope});
         (void)migrator.up();
       } catch (const std::exception& e) {
         std::fprintf(stderr, "child %d: %s\n", i, e.what());
@@ -69,6 +76,8 @@ TEST_CASE("16 processes migrating one database at once apply every migration exa
     }
     children.push_back(pid);
   }
+  close(gate[0]);
+  close(gate[1]);
   int failures = 0;
   for (pid_t pid : children) {
     int status = 0;
@@ -81,6 +90,19 @@ TEST_CASE("16 processes migrating one database at once apply every migration exa
   auto history = db.history();
   CHECK(history.size() == 6);
   for (const auto& row : history) CHECK(row.status == MigrationStatus::applied);
+}
+
+}  // namespace
+
+TEST_CASE("16 processes migrating one database at once apply every migration exactly once") {
+  TestDatabase db;
+  sixteen_processes(db, LockScope::session);
+}
+
+TEST_CASE("the transaction-scoped lock (for transaction poolers) is exactly-once too") {
+  TestDatabase db;
+  if (!db.provider().supports(LockScope::transaction)) return;  // only where the database has one
+  sixteen_processes(db, LockScope::transaction);
 }
 
 TEST_CASE("a start-up check with nothing pending costs one query") {

@@ -60,6 +60,9 @@ struct RunResult {
   std::vector<std::string> applied;  // versions, in order
   std::vector<std::string> rolled_back;
   bool dry_run = false;
+  // Dry runs: true when the statements ran in a transaction that was rolled back; false where DDL
+  // cannot be rolled back (MySQL), so nothing was executed and dry_run_sql is only the plan.
+  bool dry_run_executed = false;
   std::vector<std::string> dry_run_sql;  // what ran (then rolled back) or would run
 };
 

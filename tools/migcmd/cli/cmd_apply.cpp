@@ -50,6 +50,7 @@ void report(Context& context, std::string_view command, const RunResult& result,
   const auto& versions = up ? result.applied : result.rolled_back;
   if (out.json()) {
     out.json_result(command, {{"dry_run", result.dry_run},
+                              {"dry_run_executed", result.dry_run_executed},
                               {up ? "applied" : "rolled_back", done_list(versions, listener)},
                               {"sql", result.dry_run_sql}});
     return;
@@ -59,8 +60,12 @@ void report(Context& context, std::string_view command, const RunResult& result,
     return;
   }
   if (!result.dry_run) return;  // the listener printed a line per migration
-  out.line(fmt::format("dry run: {} migration(s) would be {}; nothing was changed", versions.size(),
-                       up ? "applied" : "rolled back"));
+  out.line(fmt::format(
+      "dry run: {} migration(s) would be {}; {}", versions.size(), up ? "applied" : "rolled back",
+      result.dry_run_executed
+          ? "they ran in a transaction that was rolled back, so nothing was changed"
+          : "nothing was executed (this database commits DDL at once, so it cannot be tried and "
+            "undone); the SQL that would run follows"));
   out.line(as_script(result.dry_run_sql));
 }
 
