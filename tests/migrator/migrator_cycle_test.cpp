@@ -145,3 +145,17 @@ TEST_CASE("script shows pending migrations with their history rows, and changes 
                          doctest::Contains("--idempotent needs procedural blocks"), Error);
   }
 }
+
+TEST_CASE("the history table's name and schema are configurable") {
+  TestDatabase db;
+  if (db.name() != "postgres") return;  // schemas: PostgreSQL here (SQL Server is golden-tested)
+  db.write_file("20250101000000_a.sql", "-- migrate:up\nCREATE TABLE a (id INT);\n");
+  auto migrator = db.migrator(db.load(), {.history_table = {"ops", "schema_log"}});
+  CHECK(migrator.up().applied.size() == 1);
+  CHECK(db.scalar("SELECT count(*) FROM ops.schema_log WHERE status = 'applied'") == "1");
+  CHECK(db.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'ops' AND tablename = "
+                  "'schema_log_lock'") == "1");
+  CHECK_FALSE(db.table_exists("migcmd_history"));
+  CHECK(migrator.up().applied.empty());
+  CHECK(migrator.status().at(0).state == MigrationState::applied);
+}

@@ -33,7 +33,9 @@ class TestDatabase {
   // A directory for migration files, removed with the database.
   [[nodiscard]] const std::filesystem::path& dir() const noexcept { return dir_; }
   void write_file(const std::string& name, const std::string& content) const;
-  [[nodiscard]] std::vector<MigrationScript> load() const { return load_sql_migrations(dir_ / "migrations"); }
+  [[nodiscard]] std::vector<MigrationScript> load() const {
+    return load_sql_migrations(dir_ / "migrations");
+  }
 
   [[nodiscard]] bool table_exists(const std::string& table);
   [[nodiscard]] bool column_exists(const std::string& table, const std::string& column);
