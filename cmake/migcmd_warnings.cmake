@@ -6,7 +6,7 @@ function(migcmd_set_warnings target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-                                           -Wold-style-cast -Wnull-dereference
+                                           -Wold-style-cast
                                            # The model's value types are aggregates with default member
                                            # initialisers, meant to be initialised partially
                                            # ({"id", Type::int64()}); g++ 12 warns about that anyway.
