@@ -13,6 +13,8 @@
 #include "migcmd/connection.hpp"
 #include "migcmd/dialect.hpp"
 #include "migcmd/error.hpp"
+#include "migcmd/schema.hpp"
+#include "migcmd/schema_reader.hpp"
 
 namespace migcmd {
 
@@ -68,6 +70,13 @@ class Provider {
       std::chrono::milliseconds timeout) const;
   // True when `error` is such a lock timeout, worth retrying.
   [[nodiscard]] virtual bool is_lock_timeout(const DatabaseError& error) const;
+
+  // Reads the live schema from the catalog, with a constant number of queries whatever the number
+  // of tables. Types are mapped back to portable types where they are one (else Type::raw), and
+  // literal defaults to values, so that a schema read, rendered and read again compares equal.
+  // Default: Error(unsupported_operation).
+  [[nodiscard]] virtual Schema read_schema(Connection& connection,
+                                           const ReadOptions& options) const;
 
   // Whether statements of a migration that ran before a failure stay applied (no transactional
   // DDL): the migrator then records how far it got, for `up --resume`.

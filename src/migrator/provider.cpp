@@ -24,6 +24,11 @@ bool Provider::is_lock_timeout(const DatabaseError&) const {
   return false;
 }
 
+Schema Provider::read_schema(Connection&, const ReadOptions&) const {
+  throw Error(ErrorCode::unsupported_operation,
+              fmt::format("the {} provider cannot read a live schema yet", name()));
+}
+
 void ProviderRegistry::add(std::shared_ptr<const Provider> provider) {
   providers_.push_back(std::move(provider));
 }

@@ -1,0 +1,274 @@
+// Schema x Schema -> operations, in phases that are safe to run in order:
+//   renames asked for; drops of foreign keys, then indexes and constraints, then columns, then
+//   tables; new schemas and tables (without their foreign keys), new columns, altered columns,
+//   new indexes and constraints, and last every new foreign key.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "migcmd/apply_operation.hpp"
+#include "migcmd/diff.hpp"
+#include "migcmd/error.hpp"
+
+namespace migcmd {
+namespace {
+
+struct Phases {
+  OperationList renames, drop_keys, drop_constraints, drop_columns, drop_tables, create_schemas,
+      create_tables, add_columns, alter_columns, add_constraints, add_keys;
+
+  [[nodiscard]] OperationList joined() const {
+    OperationList out;
+    for (const auto* phase :
+         {&renames, &drop_keys, &drop_constraints, &drop_columns, &drop_tables, &create_schemas,
+          &create_tables, &add_columns, &alter_columns, &add_constraints, &add_keys}) {
+      out.insert(out.end(), phase->begin(), phase->end());
+    }
+    return out;
+  }
+};
+
+std::string squeeze(std::string_view sql) {
+  std::string out;
+  bool space = false;
+  for (char c : sql) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+class Differ {
+ public:
+  explicit Differ(const DiffOptions& options) : options_(options) {}
+
+  bool same_type(const Type& a, const Type& b) const {
+    if (a == b) return true;
+    if (!options_.dialect) return false;
+    try {
+      return options_.dialect->type_sql(a) == options_.dialect->type_sql(b);
+    } catch (const Error&) {
+      return false;
+    }
+  }
+
+  bool same_default(const std::optional<ColumnDefault>& a,
+                    const std::optional<ColumnDefault>& b) const {
+    if (a.has_value() != b.has_value()) return false;
+    if (!a || *a == *b) return true;
+    auto text = [&](const ColumnDefault& d) {
+      if (const auto* e = std::get_if<SqlExpression>(&d)) return squeeze(e->sql);
+      if (!options_.dialect) return describe(std::get<Value>(d));
+      return options_.dialect->literal(std::get<Value>(d));
+    };
+    return text(*a) == text(*b);
+  }
+
+  void columns(const Table& from, const Table& to, Phases& p,
+               std::vector<RenameCandidate>& renames) const {
+    std::vector<const Column*> dropped, added;
+    for (const auto& c : from.columns) {
+      if (!to.find_column(c.name)) dropped.push_back(&c);
+    }
+    for (const auto& c : to.columns) {
+      const Column* before = from.find_column(c.name);
+      if (!before) {
+        added.push_back(&c);
+        continue;
+      }
+      ColumnChange change;
+      if (!same_type(before->type, c.type)) change.type = c.type;
+      if (before->nullable != c.nullable) change.nullable = c.nullable;
+      if (!same_default(before->default_value, c.default_value))
+        change.default_value = c.default_value;
+      if (!change.empty()) p.alter_columns.push_back(AlterColumn{to.name, c.name, change, *before});
+    }
+    for (const Column* c : dropped) {
+      p.drop_columns.push_back(DropColumn{from.name, c->name, *c});
+      for (const Column* a : added) {
+        if (same_type(c->type, a->type)) {
+          renames.push_back(
+              {"column", fmt::format("{}.{}", to_string(to.name), c->name),
+               fmt::format("{}.{}", to_string(to.name), a->name),
+               fmt::format("--rename {}.{}={}", to_string(to.name), c->name, a->name)});
+        }
+      }
+    }
+    for (const Column* c : added) p.add_columns.push_back(AddColumn{to.name, *c});
+  }
+
+  template <typename T, typename Same, typename Drop, typename Add>
+  void named_parts(const std::vector<T>& from, const std::vector<T>& to, Same same, Drop drop,
+                   Add add) const {
+    // Unnamed parts (the database names them) are matched by content.
+    auto find = [&](const std::vector<T>& in, const T& item) -> const T* {
+      for (const auto& x : in) {
+        if (!item.name.empty() && !x.name.empty() ? x.name == item.name : same(x, item)) return &x;
+      }
+      return nullptr;
+    };
+    for (const auto& x : from) {
+      const T* match = find(to, x);
+      if (!match || !same(x, *match)) drop(x);
+    }
+    for (const auto& x : to) {
+      const T* match = find(from, x);
+      if (!match || !same(*match, x)) add(x);
+    }
+  }
+
+  void table(const Table& from, const Table& to, Phases& p,
+             std::vector<RenameCandidate>& renames) const {
+    const QualifiedName& name = to.name;
+    columns(from, to, p, renames);
+
+    const bool pk_same =
+        from.primary_key.has_value() == to.primary_key.has_value() &&
+        (!from.primary_key || from.primary_key->columns == to.primary_key->columns);
+    if (!pk_same) {
+      if (from.primary_key) {
+        p.drop_constraints.push_back(
+            DropPrimaryKey{name, from.primary_key->name, *from.primary_key});
+      }
+      if (to.primary_key) p.add_constraints.push_back(AddPrimaryKey{name, *to.primary_key});
+    }
+    named_parts(
+        from.uniques, to.uniques,
+        [](const UniqueConstraint& a, const UniqueConstraint& b) { return a.columns == b.columns; },
+        [&](const UniqueConstraint& u) {
+          p.drop_constraints.push_back(DropUnique{name, u.name, u});
+        },
+        [&](const UniqueConstraint& u) {
+          p.add_constraints.push_back(AddUnique{name, u});
+        });
+    named_parts(
+        from.checks, to.checks,
+        [](const CheckConstraint& a, const CheckConstraint& b) {
+          return squeeze(a.expression) == squeeze(b.expression);
+        },
+        [&](const CheckConstraint& c) {
+          p.drop_constraints.push_back(DropCheck{name, c.name, c});
+        },
+        [&](const CheckConstraint& c) {
+          p.add_constraints.push_back(AddCheck{name, c});
+        });
+    named_parts(
+        from.indexes, to.indexes,
+        [](const Index& a, const Index& b) {
+          return a.unique == b.unique && squeeze(a.where) == squeeze(b.where) && a.parts == b.parts;
+        },
+        [&](const Index& i) {
+          p.drop_constraints.push_back(DropIndex{name, i.name, i});
+        },
+        [&](const Index& i) {
+          p.add_constraints.push_back(CreateIndex{name, i});
+        });
+    named_parts(
+        from.foreign_keys, to.foreign_keys,
+        [](const ForeignKey& a, const ForeignKey& b) {
+          return a.columns == b.columns && a.referenced_table == b.referenced_table &&
+                 a.referenced_columns == b.referenced_columns && a.on_delete == b.on_delete &&
+                 a.on_update == b.on_update;
+        },
+        [&](const ForeignKey& k) {
+          p.drop_keys.push_back(DropForeignKey{name, k.name, k});
+        },
+        [&](const ForeignKey& k) {
+          p.add_keys.push_back(AddForeignKey{name, k});
+        });
+  }
+
+ private:
+  const DiffOptions& options_;
+};
+
+// Applies the renames DiffOptions asks for to a copy of `from`, recording the operations.
+Schema apply_renames(Schema from, const Schema& to, const DiffOptions& options, Phases& p) {
+  for (const auto& [old_name, new_name] : options.renames) {
+    const auto dot = old_name.find('.');
+    Operation op = dot == std::string::npos
+                       ? Operation{RenameTable{QualifiedName(old_name), new_name}}
+                       : Operation{RenameColumn{QualifiedName(old_name.substr(0, dot)),
+                                                old_name.substr(dot + 1), new_name}};
+    // A column rename names its table as it is in `to`: table renames come first.
+    try {
+      apply_operation(from, op);
+    } catch (Error& e) {
+      e.add_context(fmt::format("rename {} -> {}", old_name, new_name));
+      throw;
+    }
+    p.renames.push_back(std::move(op));
+  }
+  (void)to;
+  return from;
+}
+
+}  // namespace
+
+SchemaDiff diff(const Schema& from_schema, const Schema& to, const DiffOptions& options) {
+  Phases p;
+  SchemaDiff result;
+  const Schema from = apply_renames(from_schema, to, options, p);
+  const Differ differ(options);
+
+  for (const auto& ns : to.namespaces) {
+    if (std::find(from.namespaces.begin(), from.namespaces.end(), ns) == from.namespaces.end()) {
+      p.create_schemas.push_back(EnsureSchema{ns});
+    }
+  }
+  std::vector<const Table*> dropped, created;
+  for (const auto& t : from.tables) {
+    if (!to.find_table(t.name)) dropped.push_back(&t);
+  }
+  for (const auto& t : to.tables) {
+    const Table* before = from.find_table(t.name);
+    if (!before) {
+      created.push_back(&t);
+      continue;
+    }
+    differ.table(*before, t, p, result.likely_renames);
+  }
+  for (const Table* t : dropped) {
+    // Keys of other tables that reference a dropped table go first.
+    for (const auto& other : from.tables) {
+      if (!to.find_table(other.name)) continue;
+      for (const auto& fk : other.foreign_keys) {
+        if (fk.referenced_table == t->name &&
+            std::none_of(p.drop_keys.begin(), p.drop_keys.end(), [&](const Operation& op) {
+              const auto* d = std::get_if<DropForeignKey>(&op);
+              return d && d->table == other.name && d->name == fk.name;
+            })) {
+          p.drop_keys.push_back(DropForeignKey{other.name, fk.name, fk});
+        }
+      }
+    }
+    p.drop_tables.push_back(DropTable{t->name, *t});
+    for (const Table* c : created) {
+      std::vector<std::string> a, b;
+      for (const auto& col : t->columns) a.push_back(col.name);
+      for (const auto& col : c->columns) b.push_back(col.name);
+      if (a == b) {
+        result.likely_renames.push_back(
+            {"table", to_string(t->name), to_string(c->name),
+             fmt::format("--rename {}={}", t->name.name, c->name.name)});
+      }
+    }
+  }
+  for (const Table* t : created) {
+    Table without_keys = *t;
+    without_keys.foreign_keys.clear();
+    p.create_tables.push_back(CreateTable{std::move(without_keys)});
+    for (const auto& fk : t->foreign_keys) p.add_keys.push_back(AddForeignKey{t->name, fk});
+  }
+  result.operations = p.joined();
+  return result;
+}
+
+}  // namespace migcmd

@@ -1,0 +1,131 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "migcmd/diff.hpp"
+#include "migcmd/migcmd.hpp"
+#include "support/sample_operations.hpp"
+
+using namespace migcmd;
+
+namespace {
+
+// Schemas compared regardless of the order of their lists (ALTER appends columns at the end).
+Schema normalized(Schema s) {
+  auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::sort(s.tables.begin(), s.tables.end(), by_name);
+  for (auto& t : s.tables) {
+    std::sort(t.columns.begin(), t.columns.end(), by_name);
+    std::sort(t.uniques.begin(), t.uniques.end(), by_name);
+    std::sort(t.checks.begin(), t.checks.end(), by_name);
+    std::sort(t.foreign_keys.begin(), t.foreign_keys.end(), by_name);
+    std::sort(t.indexes.begin(), t.indexes.end(), by_name);
+  }
+  std::sort(s.namespaces.begin(), s.namespaces.end());
+  return s;
+}
+
+Schema replayed(Schema from, const OperationList& ops) {
+  for (const auto& op : ops) apply_operation(from, op);
+  return from;
+}
+
+std::vector<std::string> kinds(const OperationList& ops) {
+  std::vector<std::string> out;
+  for (const auto& op : ops) out.emplace_back(kind_name(op));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a schema diffed against itself is empty") {
+  const Schema s = test::sample_schema();
+  CHECK(diff(s, s).empty());
+  CHECK(diff(Schema{}, Schema{}).empty());
+}
+
+TEST_CASE("from nothing: tables first, foreign keys last") {
+  const Schema s = test::sample_schema();
+  auto d = diff(Schema{}, s);
+  CHECK(kinds(d.operations) ==
+        std::vector<std::string>{"create_table", "create_table", "add_foreign_key"});
+  CHECK(d.operations == create_operations(s));
+  CHECK(normalized(replayed({}, d.operations)) == normalized(s));
+}
+
+TEST_CASE("changes come in a safe order and replaying them gives the target") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  Table& users = *to.find_table("users");
+  users.columns.erase(users.columns.begin() + 2);  // drop "name" (and its index)
+  users.indexes.clear();
+  users.columns.push_back({"nickname", Type::string(40)});
+  users.columns[1].type = Type::string(320);  // email widened
+  users.checks = {{"ck_users_score", "score >= 1"}};
+  Table tags;
+  tags.name = "tags";
+  tags.columns = {{"id", Type::int64(), false}, {"user_id", Type::int64(), false}};
+  tags.primary_key = PrimaryKey{"pk_tags", {"id"}};
+  tags.foreign_keys = {{"fk_tags_user", {"user_id"}, {"users"}, {"id"}}};
+  to.tables.push_back(tags);
+  to.tables.erase(std::find_if(to.tables.begin(), to.tables.end(),
+                               [](const Table& t) { return t.name == QualifiedName("orders"); }));
+
+  auto d = diff(from, to);
+  CHECK(kinds(d.operations) ==
+        // orders' own foreign key goes with the table; nothing else references it
+        std::vector<std::string>{"drop_check", "drop_index", "drop_column", "drop_table",
+                                 "create_table", "add_column", "alter_column", "add_check",
+                                 "add_foreign_key"});
+  CHECK(normalized(replayed(from, d.operations)) == normalized(to));
+  // Drops carry what they drop, so the diff can be reversed.
+  CHECK(normalized(replayed(replayed(from, d.operations), reverse(d.operations))) ==
+        normalized(from));
+  // Each operation says whether it destroys data.
+  CHECK(is_destructive(d.operations[2]));        // drop column
+  CHECK(is_destructive(d.operations[3]));        // drop table
+  CHECK_FALSE(is_destructive(d.operations[5]));  // add column
+}
+
+TEST_CASE("renames are reported, not guessed, and applied only when asked") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  to.find_table("users")->columns[2].name = "full_name";
+  to.find_table("users")->indexes[0].parts[0].column = "full_name";
+
+  auto guessed = diff(from, to);
+  // Without being told, the differ drops and adds (which loses the data) and says so.
+  const auto guessed_kinds = kinds(guessed.operations);
+  CHECK(std::count(guessed_kinds.begin(), guessed_kinds.end(), "drop_column") == 1);
+  CHECK(std::count(guessed_kinds.begin(), guessed_kinds.end(), "add_column") == 1);
+  REQUIRE(guessed.likely_renames.size() == 1);
+  CHECK(guessed.likely_renames[0].from == "users.name");
+  CHECK(guessed.likely_renames[0].to == "users.full_name");
+  CHECK(guessed.likely_renames[0].hint == "--rename users.name=full_name");
+
+  auto renamed = diff(from, to, {.renames = {{"users.name", "full_name"}}});
+  CHECK(kinds(renamed.operations) == std::vector<std::string>{"rename_column"});
+  CHECK(renamed.likely_renames.empty());
+  CHECK(normalized(replayed(from, renamed.operations)) == normalized(to));
+}
+
+TEST_CASE("types equal in the target dialect are not a change") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  to.find_table("users")->columns[2].type = Type::raw("TEXT");  // "name": text vs raw TEXT
+  struct Upper : Dialect {
+    std::string_view name() const noexcept override { return "test"; }
+    Capabilities capabilities() const override { return {}; }
+    std::string quote_identifier(std::string_view id) const override { return std::string(id); }
+    std::string literal(const Value& v) const override { return describe(v); }
+    std::string type_sql(const Type& t) const override {
+      return t.store_type.empty() ? (t.kind == TypeKind::text ? "TEXT" : describe(t))
+                                  : t.store_type;
+    }
+
+   protected:
+    void emit(const AlterColumn&, const Context&) const override {}
+  } dialect;
+  CHECK_FALSE(diff(from, to).empty());
+  CHECK(diff(from, to, {.dialect = &dialect}).empty());
+}
