@@ -5,6 +5,7 @@
 #include <string>
 
 #include "migcmd/providers/sqlite.hpp"
+#include "sqlite_reader.hpp"
 
 namespace migcmd::sqlite {
 
@@ -38,6 +39,10 @@ std::vector<std::string> SqliteProvider::statement_lock_timeout_sql(
 
 bool SqliteProvider::is_lock_timeout(const DatabaseError& error) const {
   return is_busy(error);
+}
+
+Schema SqliteProvider::read_schema(Connection& connection, const ReadOptions& options) const {
+  return sqlite::read_schema(connection, options);
 }
 
 std::shared_ptr<const Provider> make_provider() {

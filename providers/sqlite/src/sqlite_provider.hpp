@@ -31,6 +31,10 @@ class SqliteProvider final : public Provider {
       std::chrono::milliseconds timeout) const override;
   [[nodiscard]] bool is_lock_timeout(const DatabaseError& error) const override;
 
+  // sqlite_reader.cpp: the "main" database; any other schema is Error(unsupported_operation).
+  [[nodiscard]] Schema read_schema(Connection& connection,
+                                   const ReadOptions& options) const override;
+
  private:
   std::unique_ptr<Dialect> dialect_;
 };
