@@ -108,6 +108,9 @@ TEST_CASE("parse_create_table: column constraints written by hand, comments, odd
   CHECK(t.foreign_keys[0].referenced_columns.empty());
   CHECK(t.foreign_keys[0].on_delete == ReferentialAction::cascade);
   CHECK(parse_create_table("CREATE TABLE x AS SELECT 1 AS a").columns.empty());
+  // A constraint name belongs to the constraint right after it, even NOT NULL.
+  const auto n = parse_create_table("CREATE TABLE n (a INT CONSTRAINT nn NOT NULL UNIQUE)");
+  CHECK(n.uniques == std::vector<UniqueConstraint>{{"", {"a"}}});
 }
 
 TEST_CASE("parse_create_index: columns, expressions, DESC, COLLATE and the partial predicate") {

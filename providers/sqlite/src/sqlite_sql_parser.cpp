@@ -152,23 +152,29 @@ void read_table_constraint(const Statement& s, Span part, ParsedTable& out) {
 // A column definition: name, type, then column constraints, each maybe named.
 void read_column(const Statement& s, Span part, ParsedTable& out) {
   ParsedColumn column{s[part.first].value, {}, false};
-  std::string name;  // of the constraint being read
+  // "CONSTRAINT name" names only the constraint right after it (NOT NULL, DEFAULT... included).
+  std::string pending;
+  std::size_t named = part.last;  // the token the pending name belongs to
+  const auto name = [&](std::size_t at) -> std::string {
+    return at == named ? std::exchange(pending, {}) : std::string();
+  };
   for (std::size_t i = part.first + 1; i < part.last; ++i) {
     if (s.keyword(i, "CONSTRAINT") && i + 1 < part.last) {
-      name = s[++i].value;
+      pending = s[++i].value;
+      named = i + 1;
     } else if (s.keyword(i, "PRIMARY")) {
-      out.primary_key = PrimaryKey{std::exchange(name, {}), {column.name}};
+      out.primary_key = PrimaryKey{name(i), {column.name}};
     } else if (s.keyword(i, "AUTOINCREMENT")) {
       column.autoincrement = true;
     } else if (s.keyword(i, "UNIQUE")) {
-      out.uniques.push_back({std::exchange(name, {}), {column.name}});
+      out.uniques.push_back({name(i), {column.name}});
     } else if (s.keyword(i, "CHECK") && s.symbol(i + 1, "(")) {
       const Span inner = s.inside(i + 1);
-      out.checks.push_back({std::exchange(name, {}), s.text(inner)});
+      out.checks.push_back({name(i), s.text(inner)});
       i = inner.last;
     } else if (s.keyword(i, "REFERENCES")) {
       ForeignKey fk;
-      fk.name = std::exchange(name, {});
+      fk.name = name(i);
       fk.columns = {column.name};
       i = read_references(s, i, part.last, fk) - 1;
       out.foreign_keys.push_back(std::move(fk));
