@@ -115,6 +115,30 @@ TEST_CASE("read_schema reads every kind of object field by field") {
   CHECK(t.triggers[0].sql.rfind("CREATE TRIGGER \"tr_items\" AFTER INSERT", 0) == 0);
 }
 
+TEST_CASE("hand-written column constraints and a foreign key to the parent's primary key") {
+  FreshDatabase db;
+  db.exec(
+      "CREATE TABLE child (id INT CONSTRAINT pk_child PRIMARY KEY, "
+      "parent_a INT CONSTRAINT fk_parent REFERENCES parent ON DELETE RESTRICT, "
+      "code TEXT COLLATE BINARY CONSTRAINT uq_code UNIQUE CONSTRAINT ck_code CHECK (code <> ''))");
+  db.exec("CREATE TABLE parent (a INT PRIMARY KEY)");
+  const Schema s = db.read();
+  REQUIRE(s.tables.size() == 2);
+  const Table& child = s.tables[0];
+  CHECK(child.primary_key == PrimaryKey{"pk_child", {"id"}});
+  CHECK(child.uniques == std::vector<UniqueConstraint>{{"uq_code", {"code"}}});
+  CHECK(child.checks == std::vector<CheckConstraint>{{"ck_code", "code <> ''"}});
+  CHECK(child.columns[2].collation.empty());  // BINARY is the default
+  REQUIRE(child.foreign_keys.size() == 1);
+  CHECK(child.foreign_keys[0] == ForeignKey{"fk_parent",
+                                            {"parent_a"},
+                                            QualifiedName("parent"),
+                                            {"a"},
+                                            ReferentialAction::restrict,
+                                            ReferentialAction::no_action});
+  CHECK(s.tables[1].primary_key == PrimaryKey{"", {"a"}});
+}
+
 TEST_CASE("a read schema recreates the same database, triggers included") {
   FreshDatabase db;
   create_shop(db);

@@ -56,10 +56,10 @@ class Reader {
     read_indexes();
     read_foreign_keys();
     Schema schema;
-    for (auto& entry : entries_) {
-      finish(entry);
-      schema.tables.push_back(std::move(entry.table));
-    }
+    // Every primary key first: a foreign key written without columns references its parent's.
+    for (auto& entry : entries_) finish_primary_key(entry);
+    for (auto& entry : entries_) finish(entry);
+    for (auto& entry : entries_) schema.tables.push_back(std::move(entry.table));
     return schema;
   }
 
@@ -220,15 +220,17 @@ class Reader {
   }
 
   // Names, checks and declaration order from the parsed CREATE TABLE.
+  static void finish_primary_key(Entry& e) {
+    if (e.key_columns.empty()) return;
+    std::sort(e.key_columns.begin(), e.key_columns.end());
+    PrimaryKey key;
+    if (e.parsed.primary_key) key.name = e.parsed.primary_key->name;
+    for (auto& [position, column] : e.key_columns) key.columns.push_back(column);
+    e.table.primary_key = std::move(key);
+  }
+
   void finish(Entry& e) {
     Table& t = e.table;
-    if (!e.key_columns.empty()) {
-      std::sort(e.key_columns.begin(), e.key_columns.end());
-      PrimaryKey key;
-      if (e.parsed.primary_key) key.name = e.parsed.primary_key->name;
-      for (auto& [position, column] : e.key_columns) key.columns.push_back(column);
-      t.primary_key = std::move(key);
-    }
     for (auto& c : t.columns) {
       if (c.identity) c.default_value.reset();
     }
