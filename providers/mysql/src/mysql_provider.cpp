@@ -8,6 +8,7 @@
 
 #include "migcmd/checksum.hpp"
 #include "migcmd/providers/mysql.hpp"
+#include "mysql_reader.hpp"
 #include "mysql_text.hpp"
 
 namespace migcmd::mysql {
@@ -89,6 +90,10 @@ bool MySqlProvider::is_lock_timeout(const DatabaseError& error) const {
   // Errors raised through SOCI (statements with bound values) carry only the server's text.
   return has_error_number(error, 1205) ||
          error.message().find("Lock wait timeout exceeded") != std::string::npos;
+}
+
+Schema MySqlProvider::read_schema(Connection& connection, const ReadOptions& options) const {
+  return read_catalog(connection, options);
 }
 
 std::shared_ptr<const Provider> make_provider() {
