@@ -43,7 +43,8 @@ TEST_CASE("columns: types, nullability, defaults of every kind, identity, collat
       "created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), "
       "plain_ts DATETIME DEFAULT CURRENT_TIMESTAMP, external_id CHAR(36) DEFAULT (uuid()), "
       "document JSON, total INT DEFAULT (1 + 2), code VARCHAR(10) COLLATE utf8mb4_bin, "
-      "counter INT UNSIGNED, tiny TINYINT, explicit_null INT DEFAULT NULL"
+      "counter INT UNSIGNED, tiny TINYINT, explicit_null INT DEFAULT NULL, "
+      "greeting LONGTEXT DEFAULT ('hello')"
       ") COMMENT 'all the things'");
   const Schema s = read(db.connection());
   const Table& t = table_of(s, "things");
@@ -51,13 +52,13 @@ TEST_CASE("columns: types, nullability, defaults of every kind, identity, collat
 
   std::vector<std::string> names;
   for (const auto& c : t.columns) names.push_back(c.name);
-  CHECK(names == std::vector<std::string>{"id",          "flag",     "off_flag",     "small",
-                                          "medium",      "amount",   "rate",         "ratio",
-                                          "precise",     "label",    "empty_label",  "null_text",
-                                          "notes",       "payload",  "bytes",        "born_on",
-                                          "wakes_at",    "seen_at",  "created_at",   "plain_ts",
-                                          "external_id", "document", "total",        "code",
-                                          "counter",     "tiny",     "explicit_null"});
+  CHECK(names == std::vector<std::string>{"id",          "flag",     "off_flag",      "small",
+                                          "medium",      "amount",   "rate",          "ratio",
+                                          "precise",     "label",    "empty_label",   "null_text",
+                                          "notes",       "payload",  "bytes",         "born_on",
+                                          "wakes_at",    "seen_at",  "created_at",    "plain_ts",
+                                          "external_id", "document", "total",         "code",
+                                          "counter",     "tiny",     "explicit_null", "greeting"});
 
   const Column& id = column_of(t, "id");
   CHECK(id.type == Type::int64());
@@ -106,7 +107,13 @@ TEST_CASE("columns: types, nullability, defaults of every kind, identity, collat
   CHECK(column_of(t, "counter").type == Type::raw("int(10) unsigned"));
   CHECK(column_of(t, "tiny").type == Type::raw("tinyint(4)"));
   CHECK_FALSE(column_of(t, "explicit_null").default_value.has_value());
+  CHECK(column_of(t, "greeting").default_value == value(Value{"hello"}));
   CHECK(t.checks.empty());  // the JSON column's json_valid check is part of its type
+
+  // What was read renders back to the same catalog.
+  TestDatabase copy;
+  copy.apply(create_operations(s));
+  check_same(s, read(copy.connection()));
 }
 
 TEST_CASE("keys, checks, foreign keys with actions and indexes") {
