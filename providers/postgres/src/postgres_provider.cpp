@@ -7,6 +7,7 @@
 
 #include "migcmd/error.hpp"
 #include "migcmd/providers/postgres.hpp"
+#include "postgres_reader.hpp"
 
 namespace migcmd::postgres {
 namespace {
@@ -72,6 +73,10 @@ std::vector<std::string> PostgresProvider::statement_lock_timeout_sql(
 
 bool PostgresProvider::is_lock_timeout(const DatabaseError& error) const {
   return error.sqlstate() == "55P03";  // lock_not_available
+}
+
+Schema PostgresProvider::read_schema(Connection& connection, const ReadOptions& options) const {
+  return postgres::read_schema(connection, options);
 }
 
 std::shared_ptr<const Provider> make_provider() {
