@@ -175,3 +175,46 @@ TEST_CASE("ReadOptions::schemas reads other schemas with qualified names") {
 }
 
 }  // namespace migcmd::test
+
+namespace migcmd::test {
+
+TEST_CASE("a model in its own schema round-trips through ReadOptions::schemas") {
+  PgSchema db;
+  const std::string other = PgSchema::unique_name("migcmd_rn");
+  Schema model;
+  model.namespaces = {other};
+  Table a;
+  a.name = {other, "a"};
+  a.columns = {Column{"id", Type::int32(), false}, Column{"code", Type::string(8)}};
+  a.primary_key = PrimaryKey{"pk_a", {"id"}};
+  a.indexes = {Index{"ix_a_code", {{"", "lower(code)", true}}, false, "code IS NOT NULL"}};
+  Table b;
+  b.name = {other, "b"};
+  b.columns = {Column{"a_id", Type::int32(), false}};
+  b.foreign_keys = {ForeignKey{"fk_b_a",
+                               {"a_id"},
+                               {other, "a"},
+                               {"id"},
+                               ReferentialAction::restrict,
+                               ReferentialAction::cascade}};
+  model.tables = {a, b};
+  db.apply(create_operations(model));
+  struct Drop {
+    PgSchema& db;
+    std::string schema;
+    ~Drop() {
+      try {
+        db.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      } catch (const std::exception&) {
+      }
+    }
+  } drop{db, db.dialect().quote_identifier(other)};
+
+  ReadOptions options;
+  options.schemas = {other};
+  const Schema live = read(db.connection(), options);
+  check_same(model, live);
+  CHECK(read(db.connection()).tables.empty());  // nothing in the default schema
+}
+
+}  // namespace migcmd::test

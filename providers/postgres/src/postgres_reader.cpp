@@ -12,10 +12,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <string_view>
 #include <unordered_map>
 
-#include "migcmd/error.hpp"
 #include "postgres_quoting.hpp"
 #include "postgres_reader.hpp"
 
