@@ -57,7 +57,7 @@ bool is_number(std::string_view text) {
 
 // A number as the model would have written it: integers (and decimals whose fraction is all
 // zeros, which DECIMAL(p,s) prints as "0.00") as int64, anything else as double.
-Value number_value(std::string_view text) {
+std::optional<Value> number_value(std::string_view text) {
   std::string_view whole = text;
   if (const auto dot = text.find('.');
       dot != std::string_view::npos && text.find_first_of("eE") == std::string_view::npos &&
@@ -68,7 +68,10 @@ Value number_value(std::string_view text) {
   std::int64_t integer = 0;
   const auto [end, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), integer);
   if (ec == std::errc{} && end == whole.data() + whole.size()) return Value{integer};
-  return Value{std::stod(std::string(text))};
+  double number = 0;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (parsed.ec != std::errc{} || parsed.ptr != text.data() + text.size()) return std::nullopt;
+  return Value{number};
 }
 
 // The body of a MariaDB '...' literal: '' and the backslash escapes undone.
@@ -206,7 +209,11 @@ std::optional<ColumnDefault> default_from_catalog(const std::optional<std::strin
   if (type.kind == TypeKind::boolean && type.store_type.empty() && (sql == "0" || sql == "1")) {
     return ColumnDefault{Value{sql == "1"}};
   }
-  if (is_number(sql)) return ColumnDefault{number_value(sql)};
+  if (is_number(sql)) {
+    if (auto number = number_value(sql.front() == '+' ? sql.substr(1) : sql)) {
+      return ColumnDefault{std::move(*number)};
+    }
+  }
   const std::string lower = to_lower(sql);
   // The dialect turns CURRENT_TIMESTAMP into CURRENT_TIMESTAMP(6) on its DATETIME(6) and
   // TIMESTAMP(6) columns, and MariaDB shows a bare one as current_timestamp(): both read back as
