@@ -180,6 +180,11 @@ TEST_CASE("keys, checks, foreign keys with actions and indexes") {
   check_same(s, read(copy.connection()));
   // And the FK read is enforced there.
   CHECK(copy.rejects("INSERT INTO order_lines (qty, tenant, number) VALUES (1, 1, 1)"));
+  copy.execute("INSERT INTO orders (tenant, number, code) VALUES (1, 1, 'a')");
+  CHECK_FALSE(copy.rejects("INSERT INTO order_lines (qty, tenant, number) VALUES (1, 1, 1)"));
+  CHECK(copy.rejects("INSERT INTO order_lines (qty) VALUES (0)"));  // ck_lines_qty
+  copy.execute("DELETE FROM orders");                               // ON DELETE CASCADE
+  CHECK(copy.count("order_lines") == 0);
 }
 
 }  // namespace
