@@ -43,11 +43,10 @@ TEST_CASE("catalog defaults: literal constants become values") {
 }
 
 TEST_CASE("expressions lose only the casts and parentheses the server added") {
-  const std::map<std::string, std::string> types{{"amount", "numeric(12,2)"},
-                                                 {"n", "integer"},
-                                                 {"email", "character varying(255)"},
-                                                 {"note", "text"},
-                                                 {"My Col", "character varying(5)"}};
+  const std::map<std::string, std::string> types{
+      {"amount", "numeric(12,2)"},         {"n", "integer"},
+      {"email", "character varying(255)"}, {"note", "text"},
+      {"My Col", "character varying(5)"},  {"big", "bigint"}};
   CHECK(normalise_expression("amount >= 0::numeric", types) == "amount >= 0");
   CHECK(normalise_expression("0::numeric < amount", types) == "0 < amount");
   CHECK(normalise_expression("amount >= '-1'::integer::numeric", types) == "amount >= -1");
@@ -58,6 +57,18 @@ TEST_CASE("expressions lose only the casts and parentheses the server added") {
   CHECK(normalise_expression("email::text <> ''::text", types) == "email <> ''");
   CHECK(normalise_expression("note <> 'it''s'::text", types) == "note <> 'it''s'");
   CHECK(normalise_expression("(a > 0) AND (b > 0)", types) == "(a > 0) AND (b > 0)");
+  // IN lists, as the server stores them.
+  CHECK(normalise_expression(
+            "email::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[])",
+            types) == "email IN ('a', 'b')");
+  CHECK(normalise_expression("n = ANY (ARRAY['-1'::integer, 2])", types) == "n IN (-1, 2)");
+  CHECK(normalise_expression("big = ANY (ARRAY[1::bigint, 2::bigint]) AND n > 0", types) ==
+        "big IN (1, 2) AND n > 0");
+  CHECK(normalise_expression("note <> ALL (ARRAY['x'::text, 'y''z'::text])", types) ==
+        "note NOT IN ('x', 'y''z')");
+  CHECK(normalise_expression("n = ANY (ARRAY[a, 2])", types) == "n = ANY (ARRAY[a, 2])");
+  CHECK(normalise_expression("amount = ANY (ARRAY[1.5, 2.5])", types) ==
+        "amount = ANY (ARRAY[1.5, 2.5])");
   // Casts that change the meaning stay: integer division made numeric, a numeric column compared
   // as an integer, a cast on something that is not one of the table's columns.
   CHECK(normalise_expression("(n / 2::numeric) > 1", types) == "(n / 2::numeric) > 1");

@@ -54,6 +54,7 @@ TEST_CASE("each kind of object is read field by field") {
       " CONSTRAINT uq_child UNIQUE (s, n),"
       " CONSTRAINT ck_child CHECK (n > 0 AND price >= 0),"
       " CONSTRAINT ck_s CHECK (s <> ''),"
+      " CONSTRAINT ck_in CHECK (s IN ('a', 'b''c') AND n NOT IN (-1, 7)),"
       " CONSTRAINT fk_child FOREIGN KEY (pb, pa) REFERENCES parent (b, a)"
       "   ON DELETE CASCADE ON UPDATE SET NULL)");
   db.execute("CREATE INDEX ix_desc ON child (n DESC, s)");
@@ -134,8 +135,11 @@ TEST_CASE("each kind of object is read field by field") {
     CHECK(child->uniques == std::vector<UniqueConstraint>{{"uq_child", {"s", "n"}}});
     const Schema sorted_schema = sorted(s);
     const Table* c = sorted_schema.find_table(QualifiedName("child"));
+    // The server parenthesises an IN list inside AND; the reader keeps those parentheses.
     CHECK(c->checks ==
-          std::vector<CheckConstraint>{{"ck_child", "n > 0 AND price >= 0"}, {"ck_s", "s <> ''"}});
+          std::vector<CheckConstraint>{{"ck_child", "n > 0 AND price >= 0"},
+                                       {"ck_in", "(s IN ('a', 'b''c')) AND (n NOT IN (-1, 7))"},
+                                       {"ck_s", "s <> ''"}});
     REQUIRE(child->foreign_keys.size() == 1);
     const ForeignKey& fk = child->foreign_keys[0];
     CHECK(fk.name == "fk_child");

@@ -28,7 +28,8 @@ namespace migcmd::postgres {
 // one pair of parentheses around the whole, "::text" on a varchar column ("lower(email::text)"),
 // the cast of an integer literal compared with a numeric or integer column
 // ("amount >= 0::numeric", "c >= '-1'::integer::numeric") and "::text" on a string literal
-// compared with a character column ("email <> ''::text"). Re-parsing the result gives the same
+// compared with a character column ("email <> ''::text"), and IN lists of literals stored as
+// "= ANY (ARRAY[...])" / "<> ALL (ARRAY[...])". Re-parsing the result gives the same
 // expression tree, so the server prints it again the same way. `column_types` maps the table's
 // column names to their format_type() text.
 [[nodiscard]] std::string normalise_expression(

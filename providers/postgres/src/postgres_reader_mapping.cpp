@@ -206,6 +206,7 @@ class Normaliser {
 
   std::string run() {
     drop_varchar_column_casts();
+    restore_in_lists();
     drop_literal_casts();
     std::string out;
     for (const auto& t : t_) out += t.text;
@@ -221,7 +222,10 @@ class Normaliser {
     return -1;
   }
   [[nodiscard]] const Token* at(long i) const {
-    return i < 0 ? nullptr : &t_[static_cast<std::size_t>(i)];
+    return i < 0 || i >= static_cast<long>(t_.size()) ? nullptr : &t_[static_cast<std::size_t>(i)];
+  }
+  [[nodiscard]] bool text_at(long i, std::string_view text) const {
+    return at(i) && at(i)->text == text;
   }
   // The column type of a column-name token, or empty.
   [[nodiscard]] std::string column_type(long i) const {
@@ -257,6 +261,82 @@ class Normaliser {
       end = type;
     }
     return end;
+  }
+
+  // The index of the last token of a "::<type>" cast right after token i (one of the types in
+  // `allowed`, "character varying" being two words), or i when there is none.
+  [[nodiscard]] long cast_after(long i, const std::vector<std::string_view>& allowed) const {
+    const auto is = [&](long k, Tok kind, std::string_view text = {}) {
+      return at(k) && at(k)->kind == kind && (text.empty() || at(k)->text == text);
+    };
+    if (!is(i + 1, Tok::cast) || !is(i + 2, Tok::word)) return i;
+    std::string type = t_[static_cast<std::size_t>(i + 2)].text;
+    long end = i + 2;
+    if (type == "character" && is(i + 3, Tok::space, " ") && is(i + 4, Tok::word, "varying")) {
+      type = "character varying";
+      end = i + 4;
+    }
+    return std::find(allowed.begin(), allowed.end(), type) == allowed.end() ? i : end;
+  }
+
+  // "st = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[])" -> "st IN ('a',
+  // 'b')" and "<> ALL (...)" -> "NOT IN (...)", for a list of literals compared with a character
+  // or integer column: how the server stores an IN list, which reads back the same.
+  void restore_in_lists() {
+    for (long i = 0; i < static_cast<long>(t_.size()); ++i) {
+      const std::string type = column_type(i);
+      const bool text = type == "text" || starts_with(type, "character varying");
+      const bool integer = type == "integer" || type == "bigint" || type == "smallint";
+      if (!text && !integer) continue;
+      const long op = step(i, 1), quantifier = step(op, 1), open = step(quantifier, 1);
+      if (!at(op) || !at(quantifier) || !text_at(open, "(")) continue;
+      const bool any = at(op)->text == "=" && at(quantifier)->text == "ANY";
+      const bool all = at(op)->text == "<>" && at(quantifier)->text == "ALL";
+      if (!any && !all) continue;
+      long k = step(open, 1);
+      if (!text_at(k, "ARRAY") || !text_at(k + 1, "[")) continue;
+      std::vector<std::string> items;
+      const std::vector<std::string_view> item_types =
+          text ? std::vector<std::string_view>{"character varying", "text"}
+               : std::vector<std::string_view>{"integer", "bigint", "smallint"};
+      k += 1;
+      bool ok = false;
+      while (true) {
+        const long item = step(k, 1);
+        const Token* t = at(item);
+        if (!t) break;
+        std::string literal = t->text;
+        if (text && t->kind != Tok::string) break;
+        if (integer) {
+          const bool quoted =
+              t->kind == Tok::string && literal.size() > 2 && literal.front() == '\'' &&
+              is_integer_text(std::string_view(literal).substr(1, literal.size() - 2));
+          if (quoted) literal = literal.substr(1, literal.size() - 2);
+          if (!quoted && !(t->kind == Tok::number && is_integer_text(literal))) break;
+        }
+        items.push_back(literal);
+        k = cast_after(item, item_types);
+        if (text_at(k + 1, ",")) {
+          ++k;
+          continue;
+        }
+        if (!text_at(k + 1, "]")) break;
+        const long bracket = k + 1;
+        k = cast_after(bracket, item_types);
+        if (k != bracket) {  // an array cast: "::text[]"
+          if (!text_at(k + 1, "[") || !text_at(k + 2, "]")) break;
+          k += 2;
+        }
+        ok = text_at(k + 1, ")");
+        break;
+      }
+      if (!ok) continue;
+      std::string joined;
+      for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
+      t_[static_cast<std::size_t>(i)].text += (any ? " IN (" : " NOT IN (") + joined + ")";
+      t_[static_cast<std::size_t>(i)].kind = Tok::punct;
+      erase(i + 1, k + 1);
+    }
   }
 
   // "email::text" -> "email" for a varchar column: varchar has no operators or functions of its
