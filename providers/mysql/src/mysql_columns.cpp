@@ -28,30 +28,6 @@ bool is_current_timestamp(std::string_view expression) {
   return std::find(names.begin(), names.end(), compact) != names.end();
 }
 
-// "(...)" whose first parenthesis closes at the end: MySQL takes it as an expression default.
-bool fully_parenthesized(std::string_view expression) {
-  if (expression.size() < 2 || expression.front() != '(' || expression.back() != ')') return false;
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = 0; i < expression.size(); ++i) {
-    const char c = expression[i];
-    if (quote) {
-      if (c == '\\' && quote != '`') {
-        ++i;
-      } else if (c == quote) {
-        quote = 0;
-      }
-    } else if (c == '\'' || c == '"' || c == '`') {
-      quote = c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && --depth == 0) {
-      return i + 1 == expression.size();
-    }
-  }
-  return false;
-}
-
 // A number, a quoted string, NULL, TRUE or FALSE: a DEFAULT both servers take without
 // parentheses (except on TEXT/BLOB/JSON columns).
 bool is_plain_literal(std::string_view expression) {

@@ -152,30 +152,6 @@ bool plain_identifier(std::string_view name) {
   return simple && std::find(reserved.begin(), reserved.end(), to_lower(name)) == reserved.end();
 }
 
-// Whether the first parenthesis of `text` closes at its end (quotes skipped).
-bool wrapped_in_parentheses(std::string_view text) {
-  if (text.size() < 2 || text.front() != '(' || text.back() != ')') return false;
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote) {
-      if (c == '\\' && quote != '`') {
-        ++i;
-      } else if (c == quote) {
-        quote = 0;
-      }
-    } else if (c == '\'' || c == '"' || c == '`') {
-      quote = c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')' && --depth == 0) {
-      return i + 1 == text.size();
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 Type type_from_catalog(std::string_view column_type) {
@@ -228,7 +204,7 @@ std::optional<ColumnDefault> default_from_catalog(const std::optional<std::strin
 
 std::string check_from_catalog(std::string_view clause) {
   std::string_view text = trim(clause);
-  while (wrapped_in_parentheses(text)) text = trim(text.substr(1, text.size() - 2));
+  while (fully_parenthesized(text)) text = trim(text.substr(1, text.size() - 2));
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];

@@ -142,4 +142,27 @@ bool mentions_identifier(std::string_view expression, std::string_view column) {
   return false;
 }
 
+bool fully_parenthesized(std::string_view expression) {
+  if (expression.size() < 2 || expression.front() != '(' || expression.back() != ')') return false;
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < expression.size(); ++i) {
+    const char c = expression[i];
+    if (quote) {
+      if (c == '\\' && quote != '`') {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+      }
+    } else if (c == '\'' || c == '"' || c == '`') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1 == expression.size();
+    }
+  }
+  return false;
+}
+
 }  // namespace migcmd::mysql

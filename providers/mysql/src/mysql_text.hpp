@@ -32,4 +32,8 @@ struct Utf8Info {
 // compared case-insensitively as MySQL compares column names. Errs towards true.
 [[nodiscard]] bool mentions_identifier(std::string_view expression, std::string_view column);
 
+// True when `expression` is "(...)" whose first parenthesis closes at its end (quotes skipped):
+// MySQL takes such a default as an expression, and the reader strips such wrapping.
+[[nodiscard]] bool fully_parenthesized(std::string_view expression);
+
 }  // namespace migcmd::mysql
