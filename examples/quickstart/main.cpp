@@ -1,16 +1,15 @@
-// quickstart: two code migrations, written with the fluent builder, applied to a SQLite file.
-//
-// The schema version lives in PRAGMA user_version and is bumped inside each migration's
-// transaction, so every migration is all-or-nothing and a second run has nothing to do.
+// quickstart: two code migrations, written with the fluent builder, applied to a SQLite file by
+// the migrator: validated, applied exactly once under the database's lock, recorded in the
+// history table. A second run has nothing to do.
 
-#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <memory>
 #include <string>
-#include <vector>
 
 #include "migcmd/migcmd.hpp"
+#include "migcmd/migration_registry.hpp"
+#include "migcmd/migrator/migrator.hpp"
 #include "migcmd/providers/sqlite.hpp"
 
 namespace {
@@ -31,6 +30,8 @@ struct CreateUsers : migcmd::Migration {
     b.insert("users", {"email"},
              {{"ada@example.com"}, {"grace@example.com"}, {"o'hara@example.com"}});
   }
+  // Inserted rows cannot be derived back: down() is written out.
+  void down(migcmd::MigrationBuilder& b) override { b.drop_table("users"); }
 };
 
 struct CreateOrders : migcmd::Migration {
@@ -46,62 +47,41 @@ struct CreateOrders : migcmd::Migration {
   }
 };
 
-struct Step {
-  const char* name;
-  std::unique_ptr<migcmd::Migration> migration;
+// Prints what the migrator does, statement by statement.
+struct Printer : migcmd::MigrationListener {
+  void migration_started(const migcmd::PlannedStep& step) override {
+    std::printf("\napplying %s:\n", step.migration->display_name().c_str());
+  }
+  void statement_done(const migcmd::StatementEvent& e) override {
+    std::string indented;
+    for (char ch : e.sql) indented += ch == '\n' ? std::string("\n    ") : std::string(1, ch);
+    std::printf("    %s;\n", indented.c_str());
+  }
+  void migration_done(const migcmd::PlannedStep& step, std::chrono::milliseconds took) override {
+    std::printf("  done: %s (%lld ms)\n", step.migration->display_name().c_str(),
+                static_cast<long long>(took.count()));
+  }
 };
-
-void print_statement(const std::string& sql) {
-  std::string indented;
-  for (char ch : sql) indented += ch == '\n' ? std::string("\n    ") : std::string(1, ch);
-  std::printf("    %s;\n", indented.c_str());
-}
-
-int schema_version(migcmd::Connection& db) {
-  return std::stoi(db.query("PRAGMA user_version").rows.at(0).at(0).value_or("0"));
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "quickstart.db";
-  std::vector<Step> steps;
-  steps.push_back({"001_create_users", std::make_unique<CreateUsers>()});
-  steps.push_back({"002_create_orders", std::make_unique<CreateOrders>()});
+  migcmd::MigrationRegistry registry;
+  registry.add<CreateUsers>("001", "create_users", {.author = "quickstart"});
+  registry.add<CreateOrders>("002", "create_orders", {.author = "quickstart"});
 
   try {
-    auto db = migcmd::sqlite::connect("sqlite:" + path);
-    auto dialect = migcmd::sqlite::make_dialect();
+    auto provider = migcmd::sqlite::make_provider();
+    auto db = provider->connect("sqlite:" + path);
     std::printf("database: %s\n", db->redacted_url().c_str());
-
-    // The schema the earlier migrations produced, so that later ones can be rendered (the
-    // foreign key above needs the orders table's definition for SQLite's rebuild).
-    migcmd::Schema schema;
-    int version = schema_version(*db);
-    int applied = 0;
-    for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
-      auto ops = migcmd::up_operations(*steps[i].migration, steps[i].name);
-      migcmd::SqlCommands commands = dialect->generate(ops, schema);
-      for (const auto& op : ops) migcmd::apply_operation(schema, op);
-      if (i < version) continue;
-
-      std::printf("\napplying %s (%zu operation(s)):\n", steps[i].name, ops.size());
-      for (const auto& op : ops) std::printf("  - %s\n", migcmd::describe(op).c_str());
-      // The version bump commits with the migration: it goes in before the session restores
-      // that run after the transaction.
-      auto restores = std::find_if(commands.begin(), commands.end(), [](const auto& c) {
-        return c.placement == migcmd::Placement::after_transaction;
-      });
-      commands.insert(restores, {"PRAGMA user_version = " + std::to_string(i + 1)});
-      for (const auto& c : commands) print_statement(c.sql);
-      migcmd::run_commands(*db, commands);
-      ++applied;
-    }
-
-    if (applied == 0) {
-      std::printf("nothing to apply: schema version %d\n", schema_version(*db));
+    Printer printer;
+    migcmd::Migrator migrator(*db, *provider, registry.scripts(), {.listener = &printer});
+    const auto result = migrator.up();
+    if (result.applied.empty()) {
+      std::printf("nothing to apply: %zu migration(s) already applied\n", migrator.status().size());
     } else {
-      std::printf("\napplied %d migration(s); schema version %d\n", applied, schema_version(*db));
+      std::printf("\napplied %zu migration(s)\n", result.applied.size());
     }
     for (const auto& row :
          db->query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows) {

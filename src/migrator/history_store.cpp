@@ -89,9 +89,13 @@ QualifiedName HistoryStore::lock_table() const {
 }
 
 bool HistoryStore::exists() {
+  return table_exists(table_);
+}
+
+// A portable probe: the query fails exactly when the table is missing.
+bool HistoryStore::table_exists(const QualifiedName& name) {
   try {
-    (void)connection_.query(
-        fmt::format("SELECT 1 FROM {} WHERE 1 = 0", dialect_.quote_name(table_)));
+    (void)connection_.query(fmt::format("SELECT 1 FROM {} WHERE 1 = 0", dialect_.quote_name(name)));
     return true;
   } catch (const DatabaseError&) {
     return false;
@@ -111,15 +115,6 @@ SqlCommands HistoryStore::create_sql(const Dialect& dialect, const QualifiedName
 
 void HistoryStore::ensure() {
   if (exists()) return;
-  auto table_exists = [&](const QualifiedName& name) {
-    try {
-      (void)connection_.query(
-          fmt::format("SELECT 1 FROM {} WHERE 1 = 0", dialect_.quote_name(name)));
-      return true;
-    } catch (const DatabaseError&) {
-      return false;
-    }
-  };
   // Several processes may get here at once: a CREATE that fails is fine when the table exists
   // afterwards (another process made it).
   auto create = [&](const QualifiedName& name, const Table& definition) {

@@ -76,6 +76,8 @@ class HistoryStore {
   void clear_lock_info();
 
  private:
+  bool table_exists(const QualifiedName& name);
+
   Connection& connection_;
   const Dialect& dialect_;
   QualifiedName table_;
