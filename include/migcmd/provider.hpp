@@ -15,6 +15,7 @@
 #include "migcmd/error.hpp"
 #include "migcmd/schema.hpp"
 #include "migcmd/schema_reader.hpp"
+#include "migcmd/scratch_database.hpp"
 
 namespace migcmd {
 
@@ -77,6 +78,11 @@ class Provider {
   // Default: Error(unsupported_operation).
   [[nodiscard]] virtual Schema read_schema(Connection& connection,
                                            const ReadOptions& options) const;
+
+  // A private scratch space on the development database at `dev_url` (see scratch_database.hpp),
+  // where migrations can be replayed and read back. Default: Error(unsupported_operation).
+  [[nodiscard]] virtual std::unique_ptr<ScratchDatabase> open_scratch(
+      std::string_view dev_url) const;
 
   // Whether statements of a migration that ran before a failure stay applied (no transactional
   // DDL): the migrator then records how far it got, for `up --resume`.

@@ -96,6 +96,18 @@ Schema MySqlProvider::read_schema(Connection& connection, const ReadOptions& opt
   return read_catalog(connection, options);
 }
 
+// A new database made the session's default (USE), so DATABASE() and unqualified names point at it.
+std::unique_ptr<ScratchDatabase> MySqlProvider::open_scratch(std::string_view dev_url) const {
+  auto connection = connect(dev_url);
+  const std::string database = scratch_name();
+  connection->execute(fmt::format("CREATE DATABASE `{}`", database));
+  connection->execute(fmt::format("USE `{}`", database));
+  const std::string description =
+      fmt::format("database {} on {}", database, connection->redacted_url());
+  return std::make_unique<DroppingScratchDatabase>(std::move(connection), description,
+                                                   fmt::format("DROP DATABASE `{}`", database));
+}
+
 std::shared_ptr<const Provider> make_provider() {
   return std::make_shared<const MySqlProvider>();
 }

@@ -79,6 +79,19 @@ Schema PostgresProvider::read_schema(Connection& connection, const ReadOptions& 
   return postgres::read_schema(connection, options);
 }
 
+// A new schema first on the search path: unqualified names of the replayed migrations land there,
+// and the reader's default (current_schema()) reads it back.
+std::unique_ptr<ScratchDatabase> PostgresProvider::open_scratch(std::string_view dev_url) const {
+  auto connection = connect(dev_url);
+  const std::string schema = scratch_name();
+  connection->execute(fmt::format("CREATE SCHEMA {}", schema));
+  connection->execute(fmt::format("SET search_path TO {}", schema));
+  const std::string description =
+      fmt::format("schema {} on {}", schema, connection->redacted_url());
+  return std::make_unique<DroppingScratchDatabase>(std::move(connection), description,
+                                                   fmt::format("DROP SCHEMA {} CASCADE", schema));
+}
+
 std::shared_ptr<const Provider> make_provider() {
   return std::make_shared<const PostgresProvider>();
 }

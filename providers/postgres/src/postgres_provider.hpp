@@ -34,6 +34,10 @@ class PostgresProvider final : public Provider {
   [[nodiscard]] Schema read_schema(Connection& connection,
                                    const ReadOptions& options) const override;
 
+  // A fresh, uniquely named scratch space on the development database (see scratch_database.hpp).
+  [[nodiscard]] std::unique_ptr<ScratchDatabase> open_scratch(
+      std::string_view dev_url) const override;
+
  private:
   std::unique_ptr<Dialect> dialect_;
 };

@@ -45,6 +45,13 @@ Schema SqliteProvider::read_schema(Connection& connection, const ReadOptions& op
   return sqlite::read_schema(connection, options);
 }
 
+// An in-memory database: private to this connection and gone when it closes, so the dev URL is
+// not needed.
+std::unique_ptr<ScratchDatabase> SqliteProvider::open_scratch(std::string_view) const {
+  return std::make_unique<DroppingScratchDatabase>(connect("sqlite::memory:"),
+                                                   "an in-memory SQLite database", "");
+}
+
 std::shared_ptr<const Provider> make_provider() {
   return std::make_shared<const SqliteProvider>();
 }
