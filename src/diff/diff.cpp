@@ -191,13 +191,19 @@ class Differ {
 
 // Applies the renames DiffOptions asks for to a copy of `from`, recording the operations.
 Schema apply_renames(Schema from, const Schema& to, const DiffOptions& options, Phases& p) {
-  for (const auto& [old_name, new_name] : options.renames) {
+  // A column rename names its table as it is in `to`: table renames come first, whatever the
+  // map's order ("orders.x" sorts before "sales").
+  std::vector<std::pair<std::string, std::string>> ordered(options.renames.begin(),
+                                                           options.renames.end());
+  std::stable_partition(ordered.begin(), ordered.end(), [](const auto& rename) {
+    return rename.first.find('.') == std::string::npos;
+  });
+  for (const auto& [old_name, new_name] : ordered) {
     const auto dot = old_name.find('.');
     Operation op = dot == std::string::npos
                        ? Operation{RenameTable{QualifiedName(old_name), new_name}}
                        : Operation{RenameColumn{QualifiedName(old_name.substr(0, dot)),
                                                 old_name.substr(dot + 1), new_name}};
-    // A column rename names its table as it is in `to`: table renames come first.
     try {
       apply_operation(from, op);
     } catch (Error& e) {

@@ -109,6 +109,24 @@ TEST_CASE("renames are reported, not guessed, and applied only when asked") {
   CHECK(normalized(replayed(from, renamed.operations)) == normalized(to));
 }
 
+TEST_CASE("a table rename applies before a column rename that names the table's new name") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  // "accounts.name" sorts before "users" in DiffOptions::renames.
+  to.find_table("users")->name = QualifiedName("accounts");
+  to.find_table("accounts")->columns[2].name = "full_name";
+  to.find_table("accounts")->indexes[0].parts[0].column = "full_name";
+  for (auto& t : to.tables) {
+    for (auto& fk : t.foreign_keys) {
+      if (fk.referenced_table == QualifiedName("users")) fk.referenced_table = "accounts";
+    }
+  }
+
+  auto d = diff(from, to, {.renames = {{"users", "accounts"}, {"accounts.name", "full_name"}}});
+  CHECK(kinds(d.operations) == std::vector<std::string>{"rename_table", "rename_column"});
+  CHECK(normalized(replayed(from, d.operations)) == normalized(to));
+}
+
 TEST_CASE("types equal in the target dialect are not a change") {
   Schema from = test::sample_schema();
   Schema to = from;
