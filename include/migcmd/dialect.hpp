@@ -62,6 +62,8 @@ class Dialect {
   virtual void emit(const CreateTable& op, const Context& ctx) const;
   virtual void emit(const DropTable& op, const Context& ctx) const;
   virtual void emit(const RenameTable& op, const Context& ctx) const;
+  // Default: COMMENT ON TABLE (NULL removes it); nothing when capabilities().comments is false.
+  virtual void emit(const SetTableComment& op, const Context& ctx) const;
   virtual void emit(const EnsureSchema& op, const Context& ctx) const;
   virtual void emit(const AddColumn& op, const Context& ctx) const;
   virtual void emit(const DropColumn& op, const Context& ctx) const;

@@ -17,12 +17,13 @@
 
 namespace migcmd {
 
-using Operation = std::variant<CreateTable, DropTable, RenameTable, EnsureSchema,               //
-                               AddColumn, DropColumn, RenameColumn, AlterColumn,                //
-                               CreateIndex, DropIndex, RenameIndex,                             //
-                               AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddCheck,  //
-                               DropCheck, AddForeignKey, DropForeignKey,                        //
-                               InsertRows, UpdateRows, DeleteRows, RawSql>;
+using Operation =
+    std::variant<CreateTable, DropTable, RenameTable, SetTableComment, EnsureSchema,  //
+                 AddColumn, DropColumn, RenameColumn, AlterColumn,                    //
+                 CreateIndex, DropIndex, RenameIndex,                                 //
+                 AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddCheck,      //
+                 DropCheck, AddForeignKey, DropForeignKey,                            //
+                 InsertRows, UpdateRows, DeleteRows, RawSql>;
 
 using OperationList = std::vector<Operation>;
 

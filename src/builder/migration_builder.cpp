@@ -42,6 +42,15 @@ void MigrationBuilder::rename_table(QualifiedName name, std::string new_name) {
   push(RenameTable{std::move(name), std::move(new_name)});
 }
 
+void MigrationBuilder::set_table_comment(QualifiedName table, std::string comment) {
+  push(SetTableComment{std::move(table), std::move(comment), {}});
+}
+
+void MigrationBuilder::set_table_comment(QualifiedName table, std::string comment,
+                                         std::string previous) {
+  push(SetTableComment{std::move(table), std::move(comment), std::move(previous)});
+}
+
 void MigrationBuilder::ensure_schema(std::string name) {
   push(EnsureSchema{std::move(name)});
 }

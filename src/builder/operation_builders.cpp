@@ -62,6 +62,21 @@ AlterColumnBuilder& AlterColumnBuilder::drop_default() {
   return *this;
 }
 
+AlterColumnBuilder& AlterColumnBuilder::identity(bool value) {
+  op().change.identity = value;
+  return *this;
+}
+
+AlterColumnBuilder& AlterColumnBuilder::collation(std::string name) {
+  op().change.collation = std::move(name);
+  return *this;
+}
+
+AlterColumnBuilder& AlterColumnBuilder::comment(std::string text) {
+  op().change.comment = std::move(text);
+  return *this;
+}
+
 AlterColumnBuilder& AlterColumnBuilder::from(Column previous) {
   op().from = std::move(previous);
   return *this;

@@ -187,6 +187,13 @@ void Dialect::emit(const RenameTable& op, const Context& ctx) const {
                       quote_identifier(op.new_name)));
 }
 
+void Dialect::emit(const SetTableComment& op, const Context& ctx) const {
+  // A database without comments keeps none: there is nothing to set, as CREATE TABLE set none.
+  if (!capabilities().comments) return;
+  ctx.add(fmt::format("COMMENT ON TABLE {} IS {}", quote_name(op.table),
+                      op.comment.empty() ? std::string("NULL") : literal(Value{op.comment})));
+}
+
 void Dialect::emit(const EnsureSchema& op, const Context& ctx) const {
   ctx.add(fmt::format("CREATE SCHEMA IF NOT EXISTS {}", quote_identifier(op.name)));
 }

@@ -1,7 +1,8 @@
 // Schema x Schema -> operations, in phases that are safe to run in order:
 //   renames asked for; drops of foreign keys, then indexes and constraints, then columns, then
 //   tables; new schemas and tables (without their foreign keys), new columns, altered columns,
-//   new indexes and constraints, and last every new foreign key.
+//   new indexes and constraints, and last every new foreign key. Table comments change with the
+//   altered columns.
 
 #include <fmt/format.h>
 
@@ -71,6 +72,11 @@ class Differ {
     return text(*a) == text(*b);
   }
 
+  // A database without comments reads none back: a model's comments are no change there.
+  bool compares_comments() const {
+    return !options_.dialect || options_.dialect->capabilities().comments;
+  }
+
   void columns(const Table& from, const Table& to, Phases& p,
                std::vector<RenameCandidate>& renames) const {
     std::vector<const Column*> dropped, added;
@@ -88,6 +94,9 @@ class Differ {
       if (before->nullable != c.nullable) change.nullable = c.nullable;
       if (!same_default(before->default_value, c.default_value))
         change.default_value = c.default_value;
+      if (before->identity != c.identity) change.identity = c.identity;
+      if (before->collation != c.collation) change.collation = c.collation;
+      if (compares_comments() && before->comment != c.comment) change.comment = c.comment;
       if (!change.empty()) p.alter_columns.push_back(AlterColumn{to.name, c.name, change, *before});
     }
     for (const Column* c : dropped) {
@@ -128,6 +137,9 @@ class Differ {
              std::vector<RenameCandidate>& renames) const {
     const QualifiedName& name = to.name;
     columns(from, to, p, renames);
+    if (compares_comments() && from.comment != to.comment) {
+      p.alter_columns.push_back(SetTableComment{name, to.comment, from.comment});
+    }
 
     const bool pk_same =
         from.primary_key.has_value() == to.primary_key.has_value() &&

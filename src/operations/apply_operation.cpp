@@ -72,6 +72,7 @@ class Applier {
     }
     t.name = to;
   }
+  void operator()(const SetTableComment& o) const { table(o.table).comment = o.comment; }
   void operator()(const EnsureSchema& o) const {
     if (std::find(schema_.namespaces.begin(), schema_.namespaces.end(), o.name) ==
         schema_.namespaces.end()) {

@@ -25,6 +25,9 @@ Column apply_change(Column column, const ColumnChange& change) {
   if (change.type) column.type = *change.type;
   if (change.nullable) column.nullable = *change.nullable;
   if (change.default_value) column.default_value = *change.default_value;
+  if (change.identity) column.identity = *change.identity;
+  if (change.collation) column.collation = *change.collation;
+  if (change.comment) column.comment = *change.comment;
   return column;
 }
 
@@ -33,6 +36,7 @@ std::string_view kind_name(const Operation& op) noexcept {
                         [](const CreateTable&) { return "create_table"; },
                         [](const DropTable&) { return "drop_table"; },
                         [](const RenameTable&) { return "rename_table"; },
+                        [](const SetTableComment&) { return "set_table_comment"; },
                         [](const EnsureSchema&) { return "ensure_schema"; },
                         [](const AddColumn&) { return "add_column"; },
                         [](const DropColumn&) { return "drop_column"; },
@@ -66,6 +70,7 @@ std::string describe(const Operation& op) {
           [&](const RenameTable& o) {
             return fmt::format("{} {} to {}", kind, to_string(o.name), o.new_name);
           },
+          [&](const SetTableComment& o) { return fmt::format("{} {}", kind, to_string(o.table)); },
           [&](const EnsureSchema& o) { return fmt::format("{} {}", kind, o.name); },
           [&](const AddColumn& o) {
             return fmt::format("{} {} to {}", kind, o.column.name, to_string(o.table));
@@ -164,6 +169,9 @@ std::optional<Operation> reverse(const Operation& op) {
           [&](const RenameTable& o) -> Operation {
             return RenameTable{{o.name.schema, o.new_name}, o.name.name};
           },
+          [&](const SetTableComment& o) -> Operation {
+            return SetTableComment{o.table, definition_of(o.from, op), o.comment};
+          },
           [&](const EnsureSchema&) -> Operation {
             throw Error(ErrorCode::internal, "unreachable");
           },
@@ -182,6 +190,9 @@ std::optional<Operation> reverse(const Operation& op) {
             if (o.change.type) back.type = before.type;
             if (o.change.nullable) back.nullable = before.nullable;
             if (o.change.default_value) back.default_value = before.default_value;
+            if (o.change.identity) back.identity = before.identity;
+            if (o.change.collation) back.collation = before.collation;
+            if (o.change.comment) back.comment = before.comment;
             return AlterColumn{o.table, o.name, back, apply_change(before, o.change)};
           },
           [&](const CreateIndex& o) -> Operation {

@@ -171,6 +171,7 @@ class Checker {
     table_name(o.name);
     rename(o.name.name, o.new_name);
   }
+  void operator()(const SetTableComment& o) const { table_name(o.table); }
   void operator()(const EnsureSchema& o) const { name(o.name, "the schema name"); }
   void operator()(const AddColumn& o) const {
     table_name(o.table);
@@ -187,8 +188,20 @@ class Checker {
   void operator()(const AlterColumn& o) const {
     table_name(o.table);
     name(o.name, "the column name");
-    if (o.change.empty()) fail("nothing to change: give a type, nullability or default");
+    if (o.change.empty()) {
+      fail("nothing to change: give a type, nullability, default, identity, collation or comment");
+    }
     if (o.change.type) type(*o.change.type, o.name);
+    if (o.change.identity == true && o.change.type && !o.change.type->is_integer()) {
+      fail(fmt::format("column {} becomes an identity but its new type {} is not an integer",
+                       o.name, describe(*o.change.type)));
+    }
+    if (o.change.identity == true && o.change.default_value && *o.change.default_value) {
+      fail(fmt::format("column {} becomes an identity and cannot also get a default", o.name));
+    }
+    if (o.change.collation && o.change.collation->find('\0') != std::string::npos) {
+      fail(fmt::format("column {} has a collation name containing a NUL character", o.name));
+    }
     if (o.from) column(apply_change(*o.from, o.change));
   }
   void operator()(const CreateIndex& o) const {

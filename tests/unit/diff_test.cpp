@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "migcmd/diff.hpp"
 #include "migcmd/migcmd.hpp"
@@ -146,4 +147,126 @@ TEST_CASE("types equal in the target dialect are not a change") {
   } dialect;
   CHECK_FALSE(diff(from, to).empty());
   CHECK(diff(from, to, {.dialect = &dialect}).empty());
+}
+
+namespace {
+
+// A dialect that only answers capabilities(): whether it keeps comments.
+struct CommentsDialect : Dialect {
+  explicit CommentsDialect(bool comments) : comments_(comments) {}
+  std::string_view name() const noexcept override { return "test"; }
+  Capabilities capabilities() const override {
+    Capabilities c;
+    c.comments = comments_;
+    return c;
+  }
+  std::string quote_identifier(std::string_view id) const override { return std::string(id); }
+  std::string literal(const Value& v) const override { return describe(v); }
+  std::string type_sql(const Type& t) const override { return describe(t); }
+
+ protected:
+  void emit(const AlterColumn&, const Context&) const override {}
+
+ private:
+  bool comments_;
+};
+
+const AlterColumn& alter_of(const OperationList& ops, std::string_view table,
+                            std::string_view column) {
+  for (const auto& op : ops) {
+    if (const auto* a = std::get_if<AlterColumn>(&op);
+        a && a->table == QualifiedName(std::string(table)) && a->name == column) {
+      return *a;
+    }
+  }
+  FAIL("no alter_column for ", table, ".", column);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("identity, collation and comment changes are altered columns; a table comment too") {
+  Schema from = test::sample_schema();
+  from.find_table("orders")->comment = "what people bought";
+  Schema to = from;
+  Table& users = *to.find_table("users");
+  users.columns[0].identity = false;          // id: no longer an identity
+  users.columns[2].collation = "C";           // name
+  users.columns[1].comment = "sign-in name";  // email
+  users.comment = "people who can sign in";
+  Table& orders = *to.find_table("orders");
+  orders.columns[0].identity = true;  // id: becomes an identity
+  orders.columns[3].default_value.reset();
+  orders.columns[3].collation = "utf8mb4_bin";  // status: collation and default together
+  orders.comment.clear();                       // removed
+
+  const auto d = diff(from, to);
+  CHECK(kinds(d.operations) == std::vector<std::string>{"alter_column", "alter_column",
+                                                        "alter_column", "set_table_comment",
+                                                        "alter_column", "alter_column",
+                                                        "set_table_comment"});
+  const AlterColumn& id = alter_of(d.operations, "users", "id");
+  CHECK(id.change.identity == false);
+  CHECK_FALSE(id.change.type.has_value());
+  CHECK_FALSE(id.change.collation.has_value());
+  CHECK_FALSE(id.change.comment.has_value());
+  REQUIRE(id.from.has_value());
+  CHECK(id.from->identity);
+  CHECK(alter_of(d.operations, "users", "name").change.collation == "C");
+  CHECK(alter_of(d.operations, "users", "email").change.comment == "sign-in name");
+  CHECK(alter_of(d.operations, "orders", "id").change.identity == true);
+  const AlterColumn& status = alter_of(d.operations, "orders", "status");
+  CHECK(status.change.collation == "utf8mb4_bin");
+  REQUIRE(status.change.default_value.has_value());
+  CHECK_FALSE(status.change.default_value->has_value());  // dropped
+  CHECK(d.operations[3] == Operation{SetTableComment{"users", "people who can sign in", ""}});
+  CHECK(d.operations[6] == Operation{SetTableComment{"orders", "", "what people bought"}});
+  for (const auto& op : d.operations) CHECK_FALSE(is_destructive(op));
+
+  // Replaying the diff gives the target; its reverse gives the start again.
+  const Schema replayed_to = replayed(from, d.operations);
+  CHECK(normalized(replayed_to) == normalized(to));
+  CHECK(normalized(replayed(replayed_to, reverse(d.operations))) == normalized(from));
+  CHECK(diff(replayed_to, to).empty());
+}
+
+TEST_CASE("an identity that replaces a default drops the default in the same change") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  Column& score = to.find_table("users")->columns[3];  // int32 NOT NULL DEFAULT 0
+  score.identity = true;
+  score.default_value.reset();
+  to.find_table("users")->columns[0].identity = false;  // one identity a table
+  const auto d = diff(from, to);
+  const AlterColumn& a = alter_of(d.operations, "users", "score");
+  CHECK(a.change.identity == true);
+  REQUIRE(a.change.default_value.has_value());
+  CHECK_FALSE(a.change.default_value->has_value());  // dropped
+  CHECK_NOTHROW(validate(Operation{a}));             // the column it leaves is a valid identity
+  CHECK(normalized(replayed(from, d.operations)) == normalized(to));
+  CHECK(normalized(replayed(replayed(from, d.operations), reverse(d.operations))) ==
+        normalized(from));
+}
+
+TEST_CASE("comments are compared only where the dialect keeps them") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  to.find_table("users")->comment = "people";
+  to.find_table("users")->columns[1].comment = "sign-in name";
+  const CommentsDialect without(false);
+  const CommentsDialect with(true);
+  // SQLite keeps no comments and reads none back: a model's comments are no change there.
+  CHECK(diff(from, to, {.dialect = &without}).empty());
+  CHECK(diff(to, from, {.dialect = &without}).empty());
+  CHECK(kinds(diff(from, to, {.dialect = &with}).operations) ==
+        std::vector<std::string>{"alter_column", "set_table_comment"});
+  CHECK(kinds(diff(from, to).operations) ==
+        std::vector<std::string>{"alter_column", "set_table_comment"});
+  // Other changes still show without comments: the comment is left out of the same alter.
+  to.find_table("users")->columns[1].nullable = true;
+  const auto d = diff(from, to, {.dialect = &without});
+  REQUIRE(d.operations.size() == 1);
+  const auto& a = std::get<AlterColumn>(d.operations[0]);
+  CHECK(a.change.nullable == true);
+  CHECK_FALSE(a.change.comment.has_value());
 }

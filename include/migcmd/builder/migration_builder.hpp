@@ -20,6 +20,10 @@ class MigrationBuilder {
   void drop_table(QualifiedName name);
   void drop_table(Table definition);  // reversible: the definition recreates it
   void rename_table(QualifiedName name, std::string new_name);
+  // Sets the table's comment; "" removes it.
+  void set_table_comment(QualifiedName table, std::string comment);
+  void set_table_comment(QualifiedName table, std::string comment,
+                         std::string previous);  // reversible
   void ensure_schema(std::string name);
 
   ColumnBuilder add_column(QualifiedName table, std::string column, Type type);

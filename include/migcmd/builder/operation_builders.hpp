@@ -49,6 +49,9 @@ class AlterColumnBuilder : public OperationRef<AlterColumn> {
   AlterColumnBuilder& default_value(Value value);
   AlterColumnBuilder& default_sql(std::string expression);
   AlterColumnBuilder& drop_default();
+  AlterColumnBuilder& identity(bool value = true);
+  AlterColumnBuilder& collation(std::string name);  // "": back to the database default
+  AlterColumnBuilder& comment(std::string text);    // "": removes the comment
   // The column as it was, which makes the change reversible.
   AlterColumnBuilder& from(Column previous);
 };

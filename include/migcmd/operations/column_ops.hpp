@@ -35,8 +35,13 @@ struct ColumnChange {
   std::optional<bool> nullable;
   // Set: the default changes; set to std::nullopt inside: the default is dropped.
   std::optional<std::optional<ColumnDefault>> default_value;
+  std::optional<bool> identity;
+  std::optional<std::string> collation;  // set to "": back to the database default
+  std::optional<std::string> comment;    // set to "": the comment is removed
 
-  [[nodiscard]] bool empty() const noexcept { return !type && !nullable && !default_value; }
+  [[nodiscard]] bool empty() const noexcept {
+    return !type && !nullable && !default_value && !identity && !collation && !comment;
+  }
   friend bool operator==(const ColumnChange&, const ColumnChange&) = default;
 };
 

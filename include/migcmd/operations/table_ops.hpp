@@ -25,6 +25,14 @@ struct RenameTable {
   friend bool operator==(const RenameTable&, const RenameTable&) = default;
 };
 
+// Sets a table's comment ("" removes it). `from`, the comment before, makes it reversible.
+struct SetTableComment {
+  QualifiedName table;
+  std::string comment;
+  std::optional<std::string> from;
+  friend bool operator==(const SetTableComment&, const SetTableComment&) = default;
+};
+
 // CREATE SCHEMA IF NOT EXISTS. Its inverse is nothing: dropping a schema could destroy data that
 // other migrations put there.
 struct EnsureSchema {
