@@ -1,0 +1,1 @@
+COMMENT ON TABLE "users" IS 'people who can sign in';
