@@ -115,7 +115,9 @@ void MySqlDialect::emit(const AlterColumn& op, const Context& ctx) const {
     const QualifiedName& t = op.table;
 
     // A default alone changes without restating the column, where a plain literal will do.
-    if (!change.type && !change.nullable && change.default_value) {
+    const bool default_alone = change.default_value && !change.type && !change.nullable &&
+                               !change.identity && !change.collation && !change.comment;
+    if (default_alone) {
       const auto& new_default = *change.default_value;
       if (!new_default) {
         ctx.add(fmt::format("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT", quote_name(t),
@@ -157,6 +159,12 @@ void MySqlDialect::emit(const AlterColumn& op, const Context& ctx) const {
                           "change the foreign key's action first (drop and add it again)"};
         }
       }
+    }
+    if (table && after.identity && !before.identity) {
+      // InnoDB numbers only a column that leads a key; the table keeps its other keys.
+      Table altered = *table;
+      *altered.find_column(op.name) = after;
+      check_identity(altered);
     }
     if (table && change.type && *change.type != before.type) {
       if (auto fk = foreign_key_using(ctx.schema, *table, op.name)) {

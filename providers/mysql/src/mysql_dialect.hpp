@@ -30,6 +30,7 @@ class MySqlDialect final : public Dialect {
   void emit(const CreateTable& op, const Context& ctx) const override;
   void emit(const DropTable& op, const Context& ctx) const override;
   void emit(const RenameTable& op, const Context& ctx) const override;
+  void emit(const SetTableComment& op, const Context& ctx) const override;
   void emit(const EnsureSchema& op, const Context& ctx) const override;
   void emit(const AddColumn& op, const Context& ctx) const override;
   void emit(const DropColumn& op, const Context& ctx) const override;
@@ -77,6 +78,7 @@ class MySqlDialect final : public Dialect {
   void check_foreign_key(const Table& table, const ForeignKey& key, const Table* target) const;
   void check_table(const Table& table, const Schema& schema) const;
   void check_identity(const Table& table) const;
+  void check_table_comment(const QualifiedName& table, const std::string& comment) const;
   // Dropping the key `dropped` ("PRIMARY" or an index or unique constraint name) of `table` must
   // leave an index for each foreign key and for the AUTO_INCREMENT column.
   void check_drop_key(const Schema& schema, const Table& table, std::string_view dropped) const;

@@ -187,10 +187,15 @@ void MySqlDialect::check_table(const Table& table, const Schema& schema) const {
         fk.referenced_table == table.name ? &table : schema.find_table(fk.referenced_table);
     check_foreign_key(table, fk, target);
   }
-  if (const auto info = utf8_info(table.comment); info && info->characters > max_table_comment) {
+  check_table_comment(table.name, table.comment);
+}
+
+void MySqlDialect::check_table_comment(const QualifiedName& table,
+                                       const std::string& comment) const {
+  if (const auto info = utf8_info(comment); info && info->characters > max_table_comment) {
     throw Rejection{fmt::format("store the comment of table {}: it has {} characters and MySQL "
                                 "allows {}",
-                                to_string(table.name), info->characters, max_table_comment),
+                                to_string(table), info->characters, max_table_comment),
                     "shorten the comment"};
   }
 }

@@ -43,6 +43,15 @@ void MySqlDialect::emit(const RenameTable& op, const Context& ctx) const {
                       quote_name({op.name.schema, op.new_name})));
 }
 
+void MySqlDialect::emit(const SetTableComment& op, const Context& ctx) const {
+  guarded(op, [&] {
+    check_table_comment(op.table, op.comment);
+    // An empty comment is how MySQL removes one.
+    ctx.add(
+        fmt::format("ALTER TABLE {} COMMENT = {}", quote_name(op.table), text_literal(op.comment)));
+  });
+}
+
 void MySqlDialect::emit(const EnsureSchema& op, const Context& ctx) const {
   // A MySQL schema is a database; its tables get utf8mb4 whatever the server's default.
   ctx.add(fmt::format("CREATE DATABASE IF NOT EXISTS {} CHARACTER SET utf8mb4",
