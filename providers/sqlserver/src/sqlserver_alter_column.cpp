@@ -1,6 +1,7 @@
-// ALTER COLUMN in T-SQL restates the whole column but for its default, which is a separate
-// constraint with a generated name. SQL Server also refuses to alter a column that a key
-// constraint uses, or that an index uses unless an nvarchar/varbinary only grows.
+// ALTER COLUMN in T-SQL restates the whole column (type, collation, nullability) but for its
+// default, which is a separate constraint with a generated name, and its comment, an extended
+// property. SQL Server also refuses to alter a column that a key constraint uses, or that an index
+// uses unless an nvarchar/varbinary only grows, and cannot add or remove IDENTITY at all.
 
 #include <fmt/format.h>
 
@@ -21,12 +22,32 @@ bool uses(const std::vector<std::string>& columns, std::string_view column) {
 }  // namespace
 
 void SqlServerDialect::emit(const AlterColumn& op, const Context& ctx) const {
-  const ColumnChange& change = op.change;
   const Table* table = ctx.schema.find_table(op.table);
   std::optional<Column> before = op.from;
   if (!before && table) {
     if (const Column* c = table->find_column(op.name)) before = *c;
   }
+  if (op.change.identity && (!before || *op.change.identity != before->identity)) {
+    unsupported(op,
+                fmt::format("{} the IDENTITY property of an existing column",
+                            *op.change.identity ? "add" : "remove"),
+                "SQL Server cannot alter a column's IDENTITY: add a new column (with IDENTITY, or "
+                "without it) and copy the values, or rebuild the table, in raw SQL");
+  }
+  // The comment is an extended property, apart from the column's definition.
+  ColumnChange change = op.change;
+  change.comment.reset();
+  if (!change.empty()) alter_definition(op, change, before, table, ctx);
+  if (op.change.comment) {
+    std::optional<std::string> comment_before;
+    if (before) comment_before = before->comment;
+    set_comment(op, ctx, op.table, op.name, comment_before, *op.change.comment);
+  }
+}
+
+void SqlServerDialect::alter_definition(const AlterColumn& op, const ColumnChange& change,
+                                        const std::optional<Column>& before, const Table* table,
+                                        const Context& ctx) const {
   const bool restates_everything = change.type && change.nullable && change.default_value;
   if (!before && !restates_everything) {
     const Table& known = require_table(ctx.schema, op.table, op);
@@ -36,12 +57,12 @@ void SqlServerDialect::emit(const AlterColumn& op, const Context& ctx) const {
                     describe(Operation{op}), name(), op.name, to_string(known.name)),
         "render against the current schema, or give the type, nullability and default");
   }
-  const Column after = before
-                           ? apply_change(*before, change)
-                           : Column{op.name, *change.type, *change.nullable, *change.default_value};
+  const Column after = apply_change(
+      before ? *before : Column{op.name, *change.type, *change.nullable, *change.default_value},
+      change);
 
   const bool restate = !before || type_sql(before->type) != type_sql(after.type) ||
-                       before->nullable != after.nullable;
+                       before->nullable != after.nullable || before->collation != after.collation;
   const bool default_changes =
       change.default_value && (!before || *change.default_value != before->default_value);
   // An unknown column may have a default: the lookup drops it only if it exists.

@@ -194,7 +194,15 @@ void SqlServerDialect::add_comment(const Operation& op, const Context& ctx,
                                    const QualifiedName& table, std::string_view column,
                                    const std::string& comment) const {
   if (comment.empty()) return;
-  if (tsql::utf16_length(comment) > max_comment_length) {
+  set_comment(op, ctx, table, column, std::string(), comment);
+}
+
+void SqlServerDialect::set_comment(const Operation& op, const Context& ctx,
+                                   const QualifiedName& table, std::string_view column,
+                                   const std::optional<std::string>& before,
+                                   const std::string& after) const {
+  if (before && *before == after) return;
+  if (tsql::utf16_length(after) > max_comment_length) {
     unsupported(op, fmt::format("store a comment longer than {} characters", max_comment_length),
                 "MS_Description extended properties hold at most 7500 bytes; shorten the comment");
   }
@@ -209,15 +217,36 @@ void SqlServerDialect::add_comment(const Operation& op, const Context& ctx,
   } else {
     schema = name_string(table.schema);
   }
-  // The comment may need an expression (NCHAR(0), a split literal): it goes through a variable.
-  sql +=
-      fmt::format("DECLARE @description{} sql_variant = {};\n", n, tsql::unicode_literal(comment));
-  sql += fmt::format(
-      "EXEC sp_addextendedproperty @name = N'MS_Description', @value = @description{}, "
-      "@level0type = N'SCHEMA', @level0name = {}, @level1type = N'TABLE', @level1name = {}",
-      n, schema, name_string(table.name));
+  if (!after.empty()) {
+    // The comment may need an expression (NCHAR(0), a split literal): it goes through a variable.
+    sql +=
+        fmt::format("DECLARE @description{} sql_variant = {};\n", n, tsql::unicode_literal(after));
+  }
+  std::string levels = fmt::format(
+      "@level0type = N'SCHEMA', @level0name = {}, @level1type = N'TABLE', @level1name = {}", schema,
+      name_string(table.name));
   if (!column.empty()) {
-    sql += fmt::format(", @level2type = N'COLUMN', @level2name = {}", name_string(column));
+    levels += fmt::format(", @level2type = N'COLUMN', @level2name = {}", name_string(column));
+  }
+  auto exec = [&](std::string_view procedure) {
+    std::string value =
+        procedure == "sp_dropextendedproperty" ? "" : fmt::format("@value = @description{}, ", n);
+    return fmt::format("EXEC {} @name = N'MS_Description', {}{}", procedure, value, levels);
+  };
+  // The comment the object has is unknown: the batch asks the catalog.
+  const std::string exists = fmt::format(
+      "IF EXISTS (SELECT 1 FROM sys.fn_listextendedproperty(N'MS_Description', N'SCHEMA', {}, "
+      "N'TABLE', {}, {}, {}))",
+      schema, name_string(table.name), column.empty() ? "NULL" : "N'COLUMN'",
+      column.empty() ? "NULL" : name_string(column));
+  if (after.empty()) {
+    if (!before) sql += exists + "\n  ";
+    sql += exec("sp_dropextendedproperty");
+  } else if (!before) {
+    sql += fmt::format("{}\n  {}\nELSE\n  {}", exists, exec("sp_updateextendedproperty"),
+                       exec("sp_addextendedproperty"));
+  } else {
+    sql += exec(before->empty() ? "sp_addextendedproperty" : "sp_updateextendedproperty");
   }
   ctx.add(std::move(sql));
 }
@@ -335,6 +364,14 @@ void SqlServerDialect::emit(const CreateTable& op, const Context& ctx) const {
 void SqlServerDialect::emit(const RenameTable& op, const Context& ctx) const {
   // sp_rename takes the new name as it is, undelimited.
   ctx.add(fmt::format("EXEC sp_rename {}, {}", name_literal(op.name), name_string(op.new_name)));
+}
+
+void SqlServerDialect::emit(const SetTableComment& op, const Context& ctx) const {
+  std::optional<std::string> before = op.from;
+  if (const Table* table = ctx.schema.find_table(op.table); !before && table) {
+    before = table->comment;
+  }
+  set_comment(op, ctx, op.table, {}, before, op.comment);
 }
 
 void SqlServerDialect::emit(const EnsureSchema& op, const Context& ctx) const {

@@ -11,6 +11,7 @@
 //   cycles) is an error before any SQL runs.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ class SqlServerDialect final : public Dialect {
   using Dialect::emit;
   void emit(const CreateTable& op, const Context& ctx) const override;
   void emit(const RenameTable& op, const Context& ctx) const override;
+  void emit(const SetTableComment& op, const Context& ctx) const override;
   void emit(const EnsureSchema& op, const Context& ctx) const override;
   void emit(const AddColumn& op, const Context& ctx) const override;
   void emit(const DropColumn& op, const Context& ctx) const override;
@@ -72,6 +74,16 @@ class SqlServerDialect final : public Dialect {
   // sp_addextendedproperty 'MS_Description' on a table (`column` empty) or a column.
   void add_comment(const Operation& op, const Context& ctx, const QualifiedName& table,
                    std::string_view column, const std::string& comment) const;
+  // Adds, updates or drops ("" after) the MS_Description of a table (`column` empty) or a column.
+  // `before` is the comment it has, when known; when not, the batch looks in the catalog.
+  void set_comment(const Operation& op, const Context& ctx, const QualifiedName& table,
+                   std::string_view column, const std::optional<std::string>& before,
+                   const std::string& after) const;
+
+  // AlterColumn without its comment: ALTER COLUMN, the default constraint, rebuilt indexes.
+  void alter_definition(const AlterColumn& op, const ColumnChange& change,
+                        const std::optional<Column>& before, const Table* table,
+                        const Context& ctx) const;
 
   // Render-time checks of what SQL Server would refuse.
   void check_index(const Operation& op, const Table* table, const Index& index) const;

@@ -1,0 +1,1 @@
+-- error: [migcmd.unsupported_operation] sqlserver cannot add the IDENTITY property of an existing column (alter_column orders.id) (hint: SQL Server cannot alter a column's IDENTITY: add a new column (with IDENTITY, or without it) and copy the values, or rebuild the table, in raw SQL)
