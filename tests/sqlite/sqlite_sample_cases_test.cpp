@@ -50,6 +50,9 @@ TEST_CASE("every sample case runs on SQLite; the catalog then matches the model,
   const std::map<std::string, std::string> refused = {
       // The third row has score -3, which ck_users_score refuses: none of the rows is kept.
       {"insert_rows", "CHECK constraint failed: ck_users_score"},
+      // SQLite has the collations BINARY, NOCASE and RTRIM only (and those an application
+      // registers); the rebuilt table cannot be created and nothing changes.
+      {"alter_column_collation", "no such collation sequence: C"},
   };
   for (const auto& sample : test::sample_cases()) {
     CAPTURE(sample.name);

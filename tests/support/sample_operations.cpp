@@ -98,6 +98,24 @@ Table documents_table() {
   return t;
 }
 
+ColumnChange identity_change(bool identity) {
+  ColumnChange c;
+  c.identity = identity;
+  return c;
+}
+
+ColumnChange collation_change(std::string collation) {
+  ColumnChange c;
+  c.collation = std::move(collation);
+  return c;
+}
+
+ColumnChange comment_change(std::string comment) {
+  ColumnChange c;
+  c.comment = std::move(comment);
+  return c;
+}
+
 }  // namespace
 
 std::vector<SampleCase> sample_cases() {
@@ -132,6 +150,13 @@ std::vector<SampleCase> sample_cases() {
       {"alter_column_drop_default",
        {AlterColumn{users, "score", ColumnChange{{}, {}, std::optional<ColumnDefault>{}}, {}}},
        s},
+      {"alter_column_identity", {AlterColumn{orders, "id", identity_change(true), {}}}, s},
+      {"alter_column_drop_identity", {AlterColumn{users, "id", identity_change(false), {}}}, s},
+      {"alter_column_collation", {AlterColumn{users, "name", collation_change("C"), {}}}, s},
+      {"alter_column_comment",
+       {AlterColumn{users, "email", comment_change("the address people sign in with"), {}}},
+       s},
+      {"set_table_comment", {SetTableComment{users, "people who can sign in", {}}}, s},
       {"create_index",
        {CreateIndex{
            users, Index{"ix_users_score", {{"score", "", true}, {"email", "", false}}, true, ""}}},

@@ -243,6 +243,12 @@ void SqliteDialect::emit(const RenameTable& op, const Context& ctx) const {
                       quote_identifier(op.new_name)));
 }
 
+void SqliteDialect::emit(const SetTableComment& op, const Context&) const {
+  // SQLite keeps no comments (capabilities().comments): nothing to store, as CREATE TABLE stored
+  // none. The name is still checked.
+  (void)table_sql(op.table, op);
+}
+
 void SqliteDialect::emit(const EnsureSchema& op, const Context&) const {
   unsupported(op, fmt::format("create schema {}", op.name),
               "SQLite has no schemas; use unqualified table names in an SQLite migration");
@@ -277,7 +283,10 @@ void SqliteDialect::emit(const RenameColumn& op, const Context& ctx) const {
 
 void SqliteDialect::emit(const AlterColumn& op, const Context& ctx) const {
   (void)table_sql(op.table, op);
-  if (op.change.empty()) return;
+  // SQLite keeps no comments (capabilities().comments): a comment alone changes nothing there.
+  ColumnChange definition = op.change;
+  definition.comment.reset();
+  if (definition.empty()) return;
   rebuild(op, op.table, ctx);
 }
 

@@ -25,6 +25,7 @@ class SqliteDialect final : public Dialect {
   void emit(const CreateTable& op, const Context& ctx) const override;
   void emit(const DropTable& op, const Context& ctx) const override;
   void emit(const RenameTable& op, const Context& ctx) const override;
+  void emit(const SetTableComment& op, const Context& ctx) const override;
   void emit(const EnsureSchema& op, const Context& ctx) const override;
   void emit(const AddColumn& op, const Context& ctx) const override;
   void emit(const DropColumn& op, const Context& ctx) const override;
