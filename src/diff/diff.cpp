@@ -31,16 +31,29 @@ struct Phases {
   }
 };
 
+// SQL text without the whitespace that cannot matter: a run of it counts as one space, and none
+// next to a comma or a parenthesis (MariaDB gives "IN (1, 2)" back as "IN (1,2)"). String
+// literals and quoted names keep theirs.
 std::string squeeze(std::string_view sql) {
   std::string out;
   bool space = false;
+  char quote = 0;
   for (char c : sql) {
+    if (quote) {
+      out.push_back(c);
+      if (c == quote) quote = 0;
+      continue;
+    }
     if (std::isspace(static_cast<unsigned char>(c))) {
       space = !out.empty();
       continue;
     }
-    if (space) out.push_back(' ');
+    // `space` is set only after some output.
+    if (space && c != ',' && c != '(' && c != ')' && out.back() != ',' && out.back() != '(') {
+      out.push_back(' ');
+    }
     space = false;
+    if (c == '\'' || c == '"' || c == '`') quote = c;
     out.push_back(c);
   }
   return out;

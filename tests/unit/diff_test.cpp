@@ -128,6 +128,18 @@ TEST_CASE("a table rename applies before a column rename that names the table's 
   CHECK(normalized(replayed(from, d.operations)) == normalized(to));
 }
 
+TEST_CASE("SQL text differing only in insignificant whitespace is no change") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  Table& users = *to.find_table("users");
+  from.find_table("users")->checks = {{"ck_users_score", "score IN (1, 2, 3) AND name <> 'a, b'"}};
+  users.checks = {{"ck_users_score", "score IN(1,2,3)  AND name <> 'a, b'"}};
+  CHECK(diff(from, to).empty());
+  // Inside a string literal every space counts.
+  users.checks = {{"ck_users_score", "score IN (1, 2, 3) AND name <> 'a,b'"}};
+  CHECK(kinds(diff(from, to).operations) == std::vector<std::string>{"drop_check", "add_check"});
+}
+
 TEST_CASE("types equal in the target dialect are not a change") {
   Schema from = test::sample_schema();
   Schema to = from;
