@@ -189,3 +189,22 @@ TEST_CASE("keys, checks, foreign keys with actions and indexes") {
 
 }  // namespace
 }  // namespace mariadb_reader_test
+
+namespace mariadb_reader_test {
+
+TEST_CASE("a date-time default written without fractional seconds reads back as written") {
+  TestDatabase db;
+  db.execute(
+      "CREATE TABLE stamps (at DATETIME(6) DEFAULT '2000-01-01 00:00:00', "
+      "tz TIMESTAMP(6) NULL DEFAULT '2000-01-01 00:00:00', wake TIME(6) DEFAULT '07:30:00', "
+      "precise DATETIME(6) DEFAULT '2000-01-01 00:00:00.250000', day DATE DEFAULT '2000-01-01')");
+  const Schema s = read(db.connection());
+  const Table& t = table_of(s, "stamps");
+  CHECK(column_of(t, "at").default_value == value(Value{"2000-01-01 00:00:00"}));
+  CHECK(column_of(t, "tz").default_value == value(Value{"2000-01-01 00:00:00"}));
+  CHECK(column_of(t, "wake").default_value == value(Value{"07:30:00"}));
+  CHECK(column_of(t, "precise").default_value == value(Value{"2000-01-01 00:00:00.250000"}));
+  CHECK(column_of(t, "day").default_value == value(Value{"2000-01-01"}));
+}
+
+}  // namespace mariadb_reader_test

@@ -181,7 +181,19 @@ std::optional<ColumnDefault> default_from_catalog(const std::optional<std::strin
   // MariaDB says NULL both for no default and for DEFAULT NULL: both read as no default.
   if (!text || to_upper(*text) == "NULL") return std::nullopt;
   const std::string_view sql = trim(*text);
-  if (auto s = unquote(sql)) return ColumnDefault{Value{std::move(*s)}};
+  if (auto s = unquote(sql)) {
+    // The dialect's DATETIME(6), TIMESTAMP(6) and TIME(6) show a default written
+    // '2000-01-01 00:00:00' as '2000-01-01 00:00:00.000000': back to the text that was written.
+    const bool temporal = type.store_type.empty() &&
+                          (type.kind == TypeKind::datetime || type.kind == TypeKind::timestamp_tz ||
+                           type.kind == TypeKind::time);
+    const auto dot = s->rfind('.');
+    if (temporal && dot != std::string::npos && dot + 1 < s->size() &&
+        s->find_first_not_of('0', dot + 1) == std::string::npos) {
+      s->erase(dot);
+    }
+    return ColumnDefault{Value{std::move(*s)}};
+  }
   if (type.kind == TypeKind::boolean && type.store_type.empty() && (sql == "0" || sql == "1")) {
     return ColumnDefault{Value{sql == "1"}};
   }
