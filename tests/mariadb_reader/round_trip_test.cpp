@@ -135,6 +135,13 @@ TEST_CASE("migcmd's tables and excluded tables are left out; other databases are
     CHECK(s.tables[1].foreign_keys[0].on_delete == ReferentialAction::cascade);
     CHECK(s.tables[1].indexes.empty());  // InnoDB's index for the foreign key is not the model's
   }
+  SUBCASE("a database that does not exist reads as nothing, so a diff creates it") {
+    ReadOptions options;
+    options.schemas = {db.name() + "_missing"};
+    const Schema s = read(db.connection(), options);
+    CHECK(s.tables.empty());
+    CHECK(s.namespaces.empty());
+  }
 }
 
 }  // namespace

@@ -56,9 +56,9 @@ class CatalogReader {
     std::vector<std::string> quoted;
     for (const auto& s : options_.schemas.empty() ? std::vector{current_} : options_.schemas) {
       quoted.push_back(lit(s));
-      if (!options_.schemas.empty() && s != current_) schema_.namespaces.push_back(s);
     }
     in_ = fmt::format("IN ({})", fmt::join(quoted, ", "));
+    if (!options_.schemas.empty()) read_namespaces();
     excluded_ = {resolve(options_.history_table),
                  resolve({options_.history_table.schema, options_.history_table.name + "_lock"})};
     for (const auto& name : options_.exclude) excluded_.insert(resolve(name));
@@ -94,6 +94,18 @@ class CatalogReader {
   Table* find(const Row& row) {
     const auto it = tables_.find({text(row, 0), text(row, 1)});
     return it == tables_.end() ? nullptr : &schema_.tables[it->second];
+  }
+
+  // Listed databases other than the connection's are the model's namespaces, in the given
+  // order; one that does not exist is not (a diff then creates it).
+  void read_namespaces() {
+    const auto rows = connection_.query(fmt::format(
+        "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME {}", in_));
+    std::set<std::string> existing;
+    for (const auto& row : rows.rows) existing.insert(text(row, 0));
+    for (const auto& s : options_.schemas) {
+      if (s != current_ && existing.contains(s)) schema_.namespaces.push_back(s);
+    }
   }
 
   void read_tables() {
