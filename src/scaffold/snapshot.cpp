@@ -41,9 +41,9 @@ std::string to_json(const Snapshot& snapshot) {
   doc[version_key] = snapshot_format_version;
   doc["last_version"] = snapshot.last_version;
   doc["dialect"] = snapshot.dialect;
-  for (auto& [key, value] : ordered_json::parse(to_json(snapshot.schema)).items()) {
-    doc[key] = value;
-  }
+  // Named: iterating items() of a temporary would dangle (the range-for keeps only the proxy).
+  const ordered_json schema = ordered_json::parse(to_json(snapshot.schema));
+  for (const auto& [key, value] : schema.items()) doc[key] = value;
   return doc.dump(2) + "\n";
 }
 
