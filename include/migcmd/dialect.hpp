@@ -46,6 +46,13 @@ class Dialect {
   // The store type for a portable type (or its raw override).
   [[nodiscard]] virtual std::string type_sql(const Type& type) const = 0;
 
+  // A statement read from a SQL migration file, before it runs: the dialect may move a session
+  // setting out of the migration's transaction, or make the statement a check. SQLite does both:
+  // PRAGMA foreign_keys does nothing inside a transaction, and PRAGMA foreign_key_check only
+  // returns rows, so a file (such as a scaffolded table rebuild) states them as the generated
+  // commands do. Default: unchanged.
+  virtual void place_file_statement(SqlCommand& /*command*/) const {}
+
  protected:
   // What an emit() overload works with: the schema before this operation, and the output.
   struct Context {

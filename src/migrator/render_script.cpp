@@ -99,6 +99,7 @@ SqlCommands render_script(const MigrationScript& script, Direction direction,
     const bool transactional =
         up ? script.metadata.transactional : script.metadata.down_transactional;
     command.placement = transactional ? Placement::transaction : Placement::no_transaction;
+    dialect.place_file_statement(command);
     commands.push_back(std::move(command));
   }
   return commands;

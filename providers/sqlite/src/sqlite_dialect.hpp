@@ -19,6 +19,8 @@ class SqliteDialect final : public Dialect {
   [[nodiscard]] std::string quote_identifier(std::string_view identifier) const override;
   [[nodiscard]] std::string literal(const Value& value) const override;
   [[nodiscard]] std::string type_sql(const Type& type) const override;
+  // sqlite_file_statements.cpp
+  void place_file_statement(SqlCommand& command) const override;
 
  protected:
   using Dialect::emit;

@@ -43,6 +43,7 @@ struct Entry {
   Table table;
   ParsedTable parsed;
   std::vector<std::pair<int, std::string>> key_columns;  // pk position, column
+  std::vector<std::string> declared_integer;             // columns declared exactly INTEGER
 };
 
 class Reader {
@@ -120,6 +121,7 @@ class Reader {
       Column c;
       c.name = cell(row, 1);
       c.type = type_from_declared(cell(row, 2));
+      if (fold(cell(row, 2)) == "integer") e->declared_integer.push_back(c.name);
       c.nullable = int_cell(row, 3) == 0;
       if (row.at(4)) c.default_value = default_from_sql(*row[4], c.type);
       const auto parsed =
@@ -233,6 +235,14 @@ class Reader {
     Table& t = e.table;
     for (auto& c : t.columns) {
       if (c.identity) c.default_value.reset();
+      // A lone primary-key column declared exactly INTEGER is the rowid alias: keeping the
+      // declaration keeps that (a rebuild or dump as BIGINT would stop it assigning ids).
+      if (!c.identity && t.primary_key && t.primary_key->columns.size() == 1 &&
+          t.primary_key->columns.front() == c.name &&
+          std::find(e.declared_integer.begin(), e.declared_integer.end(), c.name) !=
+              e.declared_integer.end()) {
+        c.type.store_type = "INTEGER";
+      }
     }
     t.uniques = in_declared_order(std::move(t.uniques), e.parsed.uniques,
                                   [](const UniqueConstraint& a, const UniqueConstraint& b) {
