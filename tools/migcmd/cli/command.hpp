@@ -37,6 +37,10 @@ struct Command {
 [[nodiscard]] Command adopt_command();
 [[nodiscard]] Command lock_command();
 [[nodiscard]] Command wait_command();
+[[nodiscard]] Command add_command();
+[[nodiscard]] Command diff_command();
+[[nodiscard]] Command drift_command();
+[[nodiscard]] Command dump_command();
 
 // Helpers shared by the commands.
 inline void no_options(boost::program_options::options_description&,

@@ -7,6 +7,7 @@ const std::vector<Command>& commands() {
       new_command(),      hash_command(),     up_command(),     down_command(),
       status_command(),   validate_command(), script_command(), repair_command(),
       baseline_command(), adopt_command(),    lock_command(),   wait_command(),
+      add_command(),      diff_command(),     drift_command(),  dump_command(),
   };
   return all;
 }

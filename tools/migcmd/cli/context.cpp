@@ -46,6 +46,12 @@ std::unique_ptr<Connection> Context::connect() const {
   return provider().connect(url());
 }
 
+ReadOptions Context::read_options() const {
+  ReadOptions o;
+  o.history_table = table_name(options_.history_table);
+  return o;
+}
+
 std::vector<MigrationScript> Context::migrations() const {
   std::error_code ec;
   if (!std::filesystem::is_directory(options_.dir, ec)) {

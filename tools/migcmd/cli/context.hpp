@@ -39,6 +39,9 @@ class Context {
   // The provider for the URL's scheme; Error(usage) listing the known schemes otherwise.
   [[nodiscard]] const Provider& provider() const;
   [[nodiscard]] std::unique_ptr<Connection> connect() const;
+  [[nodiscard]] const ProviderRegistry& providers() const noexcept { return registry_; }
+  // What the schema reader leaves out: the history table of --history-table.
+  [[nodiscard]] ReadOptions read_options() const;
 
   // The SQL migrations of --dir; Error(usage) when the directory does not exist.
   [[nodiscard]] std::vector<MigrationScript> migrations() const;

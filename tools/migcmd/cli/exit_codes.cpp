@@ -37,7 +37,8 @@ std::string exit_codes_help() {
          "  3  validation failed (changed or missing migrations, migcmd.sum, malformed files)\n"
          "  4  timed out waiting for the migration lock\n"
          "  5  cannot connect to the database\n"
-         "  6  other error\n";
+         "  6  other error\n"
+         "  7  drift found (`drift`), or the schemas differ (`diff --exit-code`)\n";
 }
 
 }  // namespace migcmd::cli

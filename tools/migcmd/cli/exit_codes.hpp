@@ -15,6 +15,7 @@ enum class ExitCode : int {
   lock_timeout = 4,       // another runner held the migration lock too long
   cannot_connect = 5,     // the database could not be reached
   other = 6,              // anything else (a database or file error outside a migration)
+  differences = 7,        // `drift` found drift; `diff --exit-code` found differences
 };
 
 // The one place an error's code becomes an exit status.

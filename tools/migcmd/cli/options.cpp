@@ -28,6 +28,10 @@ po::options_description global_options_description() {
       ("url", po::value<std::string>()->value_name("URL"),
        "database URL: sqlite:app.db, postgres://user:pass@host:5432/db, mysql://...,"
        " sqlserver://... or odbc://DSN (default: $DATABASE_URL)")
+      ("dev-url", po::value<std::string>()->value_name("URL"),
+       "a development database where `diff`, `drift` and `add` replay migrations, in a"
+       " scratch schema/database they make and drop (default: $MIGCMD_DEV_URL; SQLite needs"
+       " none)")
       ("dir", po::value<std::string>()->value_name("DIR")->default_value("./migrations"),
        "the migrations directory")
       ("json", po::bool_switch(), "print one JSON document on stdout (errors too)")
@@ -79,6 +83,11 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     g.url = vm["url"].as<std::string>();
   } else if (const char* env = std::getenv("DATABASE_URL"); env && *env) {
     g.url = env;
+  }
+  if (vm.count("dev-url")) {
+    g.dev_url = vm["dev-url"].as<std::string>();
+  } else if (const char* env = std::getenv("MIGCMD_DEV_URL"); env && *env) {
+    g.dev_url = env;
   }
   g.dir = vm["dir"].as<std::string>();
   g.json = vm["json"].as<bool>();

@@ -12,7 +12,8 @@
 namespace migcmd::cli {
 
 struct GlobalOptions {
-  std::optional<std::string> url;  // --url, else $DATABASE_URL
+  std::optional<std::string> url;      // --url, else $DATABASE_URL
+  std::optional<std::string> dev_url;  // --dev-url, else $MIGCMD_DEV_URL
   std::filesystem::path dir = "./migrations";
   bool json = false;
   bool yes = false;
