@@ -30,8 +30,7 @@ class Model {
  public:
   // `name` names the model in error messages.
   explicit Model(std::string name = "model");
-  explicit Model(const std::function<void(MigrationBuilder&)>& define,
-                 std::string name = "model");
+  explicit Model(const std::function<void(MigrationBuilder&)>& define, std::string name = "model");
 
   Model& table(QualifiedName name, const std::function<void(TableBuilder&)>& define);
   Model& ensure_schema(std::string name);

@@ -70,11 +70,11 @@ Schema Model::schema() const {
     try {
       if (std::holds_alternative<RawSql>(op) || std::holds_alternative<InsertRows>(op) ||
           std::holds_alternative<UpdateRows>(op) || std::holds_alternative<DeleteRows>(op)) {
-        throw Error(ErrorCode::invalid_migration,
-                    fmt::format("{} changes rows or runs SQL, which a model cannot hold",
-                                kind_name(op)),
-                    "declare tables, columns, keys and indexes in the model; put data changes "
-                    "and raw SQL in a migration");
+        throw Error(
+            ErrorCode::invalid_migration,
+            fmt::format("{} changes rows or runs SQL, which a model cannot hold", kind_name(op)),
+            "declare tables, columns, keys and indexes in the model; put data changes "
+            "and raw SQL in a migration");
       }
       validate(op);
       apply_operation(schema, op);
