@@ -111,8 +111,10 @@ int run_diff(Context& context, const po::variables_map& args) {
                   "both sides are snapshots without a dialect: pass --dialect NAME");
     }
     text = change_script(result, from.schema, provider->dialect());
+    if (result.empty()) text = "-- the schemas are the same\n";
   } else if (format == "cpp") {
-    text = render_cpp_operations(result.operations);
+    text = result.empty() ? std::string("// the schemas are the same\n")
+                          : render_cpp_operations(result.operations);
   } else {
     text = to_json(result.operations);
   }
@@ -131,7 +133,6 @@ int run_diff(Context& context, const po::variables_map& args) {
                                   {"text", text}});
   } else {
     context.output().out_stream() << text << std::flush;
-    if (result.empty()) context.output().note("-- the schemas are the same");
     if (format != "sql") {
       for (const auto& r : result.likely_renames) {
         context.output().note(
