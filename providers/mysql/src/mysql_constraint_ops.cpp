@@ -31,11 +31,10 @@ void MySqlDialect::emit(const AddPrimaryKey& op, const Context& ctx) const {
 
 void MySqlDialect::emit(const DropPrimaryKey& op, const Context& ctx) const {
   guarded(op, [&] {
-    if (const Table* table = ctx.schema.find_table(op.table)) {
-      check_drop_key(ctx.schema, *table, "PRIMARY");
-    }
+    const Table* table = ctx.schema.find_table(op.table);
+    const std::string prefix = table ? drop_key_prefix(ctx.schema, *table, "PRIMARY") : "";
     // MySQL's primary key is always named PRIMARY; the model's name is not needed.
-    ctx.add(fmt::format("ALTER TABLE {} DROP PRIMARY KEY", quote_name(op.table)));
+    ctx.add(fmt::format("ALTER TABLE {} {}DROP PRIMARY KEY", quote_name(op.table), prefix));
   });
 }
 
@@ -51,11 +50,10 @@ void MySqlDialect::emit(const AddUnique& op, const Context& ctx) const {
 void MySqlDialect::emit(const DropUnique& op, const Context& ctx) const {
   guarded(op, [&] {
     require_name(op.name, "a unique constraint");
-    if (const Table* table = ctx.schema.find_table(op.table)) {
-      check_drop_key(ctx.schema, *table, op.name);
-    }
+    const Table* table = ctx.schema.find_table(op.table);
+    const std::string prefix = table ? drop_key_prefix(ctx.schema, *table, op.name) : "";
     // A unique constraint is a unique index in MySQL.
-    ctx.add(fmt::format("ALTER TABLE {} DROP INDEX {}", quote_name(op.table),
+    ctx.add(fmt::format("ALTER TABLE {} {}DROP INDEX {}", quote_name(op.table), prefix,
                         quote_identifier(op.name)));
   });
 }
@@ -96,9 +94,17 @@ void MySqlDialect::emit(const AddForeignKey& op, const Context& ctx) const {
 void MySqlDialect::emit(const DropForeignKey& op, const Context& ctx) const {
   guarded(op, [&] {
     require_name(op.name, "a foreign key");
-    // The index InnoDB created for the key stays; it goes with its columns or a drop_index.
-    ctx.add(fmt::format("ALTER TABLE {} DROP FOREIGN KEY {}", quote_name(op.table),
-                        quote_identifier(op.name)));
+    // The index InnoDB made for a key no index of the model serves goes with the key, or the
+    // table would keep an index the model does not have.
+    bool own_index = false;
+    if (const Table* table = ctx.schema.find_table(op.table)) {
+      for (const auto& fk : table->foreign_keys) {
+        if (fk.name == op.name) own_index = !has_index_for(*table, fk.columns);
+      }
+    }
+    ctx.add(fmt::format("ALTER TABLE {} DROP FOREIGN KEY {}{}", quote_name(op.table),
+                        quote_identifier(op.name),
+                        own_index ? ", DROP INDEX " + quote_identifier(op.name) : ""));
   });
 }
 

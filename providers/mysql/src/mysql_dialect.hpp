@@ -80,8 +80,15 @@ class MySqlDialect final : public Dialect {
   void check_identity(const Table& table) const;
   void check_table_comment(const QualifiedName& table, const std::string& comment) const;
   // Dropping the key `dropped` ("PRIMARY" or an index or unique constraint name) of `table` must
-  // leave an index for each foreign key and for the AUTO_INCREMENT column.
-  void check_drop_key(const Schema& schema, const Table& table, std::string_view dropped) const;
+  // leave an index for each foreign key and for the AUTO_INCREMENT column. Returns the clauses
+  // that keep one for the table's own foreign keys, to put before the drop in its ALTER TABLE:
+  // "ADD INDEX `fk` (`a`), " for each key the dropped one alone served.
+  [[nodiscard]] std::string drop_key_prefix(const Schema& schema, const Table& table,
+                                            std::string_view dropped) const;
+  // Whether a key or index of the model begins with `columns`. A foreign key over columns no
+  // such index serves has the index InnoDB made for it, named after the key.
+  [[nodiscard]] static bool has_index_for(const Table& table,
+                                          const std::vector<std::string>& columns);
 
   // Runs `render`, turning a Rejection into Error(unsupported_operation) naming `op`.
   template <typename Op, typename F>

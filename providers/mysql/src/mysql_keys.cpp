@@ -200,8 +200,8 @@ void MySqlDialect::check_table_comment(const QualifiedName& table,
   }
 }
 
-void MySqlDialect::check_drop_key(const Schema& schema, const Table& table,
-                                  std::string_view dropped) const {
+std::string MySqlDialect::drop_key_prefix(const Schema& schema, const Table& table,
+                                          std::string_view dropped) const {
   struct Key {
     std::string name;
     std::vector<std::string> columns;
@@ -213,15 +213,16 @@ void MySqlDialect::check_drop_key(const Schema& schema, const Table& table,
     if (auto columns = index_columns(ix)) keys.push_back({ix.name, *columns});
   }
   auto it = std::find_if(keys.begin(), keys.end(), [&](const Key& k) { return k.name == dropped; });
-  if (it == keys.end()) return;
+  if (it == keys.end()) return {};
   const Key removed = *it;
   keys.erase(it);
   auto leads = [](const std::vector<std::string>& key, const std::vector<std::string>& columns) {
     return !columns.empty() && key.size() >= columns.size() &&
            std::equal(columns.begin(), columns.end(), key.begin());
   };
-  // InnoDB keeps an index for every foreign key, on both sides, and refuses to drop the last one
-  // (it may have created a separate index when the key was added later; the model cannot tell).
+  // InnoDB keeps an index for every foreign key, on both sides, and refuses to drop the last one.
+  // Of its own it makes one (named after the key) only for a key no other index serves, and drops
+  // it once another index does: so the dropped key alone serves a foreign key here.
   auto still_indexed = [&](const std::vector<std::string>& columns) {
     return !leads(removed.columns, columns) ||
            std::any_of(keys.begin(), keys.end(),
@@ -229,12 +230,19 @@ void MySqlDialect::check_drop_key(const Schema& schema, const Table& table,
   };
   const std::string what =
       dropped == "PRIMARY" ? std::string("the primary key") : fmt::format("key {}", dropped);
+  // For the table's own keys that is the index InnoDB would have made, which the model leaves
+  // out as the reader does.
+  std::string prefix;
   for (const auto& fk : table.foreign_keys) {
-    if (!still_indexed(fk.columns)) {
-      throw Rejection{fmt::format("drop {} of {}: foreign key {} needs an index on ({})", what,
-                                  to_string(table.name), fk.name, fmt::join(fk.columns, ", ")),
-                      "create another index on those columns first, or drop the foreign key"};
+    if (still_indexed(fk.columns)) continue;
+    if (fk.name.empty()) {
+      throw Rejection{fmt::format("drop {} of {}: foreign key ({}) needs an index", what,
+                                  to_string(table.name), fmt::join(fk.columns, ", ")),
+                      "name the foreign key, or create another index on those columns first"};
     }
+    prefix +=
+        fmt::format("ADD INDEX {} ({}), ", quote_identifier(fk.name), column_list(fk.columns));
+    keys.push_back({fk.name, fk.columns});
   }
   for (const auto& other : schema.tables) {
     for (const auto& fk : other.foreign_keys) {
@@ -253,6 +261,21 @@ void MySqlDialect::check_drop_key(const Schema& schema, const Table& table,
                       "add another key that starts with that column first"};
     }
   }
+  return prefix;
+}
+
+bool MySqlDialect::has_index_for(const Table& table, const std::vector<std::string>& columns) {
+  auto leads = [&](const std::vector<std::string>& key) {
+    return key.size() >= columns.size() && std::equal(columns.begin(), columns.end(), key.begin());
+  };
+  if (table.primary_key && leads(table.primary_key->columns)) return true;
+  for (const auto& u : table.uniques) {
+    if (leads(u.columns)) return true;
+  }
+  for (const auto& ix : table.indexes) {
+    if (auto cols = index_columns(ix); cols && leads(*cols)) return true;
+  }
+  return false;
 }
 
 std::string MySqlDialect::primary_key_clause(const PrimaryKey& key) const {

@@ -67,10 +67,14 @@ void MySqlDialect::emit(const CreateIndex& op, const Context& ctx) const {
 
 void MySqlDialect::emit(const DropIndex& op, const Context& ctx) const {
   guarded(op, [&] {
-    if (const Table* table = ctx.schema.find_table(op.table)) {
-      check_drop_key(ctx.schema, *table, op.name);
+    const Table* table = ctx.schema.find_table(op.table);
+    const std::string prefix = table ? drop_key_prefix(ctx.schema, *table, op.name) : "";
+    if (prefix.empty()) {
+      ctx.add(fmt::format("DROP INDEX {} ON {}", quote_identifier(op.name), quote_name(op.table)));
+    } else {
+      ctx.add(fmt::format("ALTER TABLE {} {}DROP INDEX {}", quote_name(op.table), prefix,
+                          quote_identifier(op.name)));
     }
-    ctx.add(fmt::format("DROP INDEX {} ON {}", quote_identifier(op.name), quote_name(op.table)));
   });
 }
 
