@@ -35,7 +35,17 @@ Schema sorted_schema(Schema schema) {
 std::string dump_schema(const Schema& schema, const Dialect& dialect) {
   std::string out = fmt::format("-- Schema dumped by migcmd ({}). Do not edit: regenerate it.\n\n",
                                 dialect.name());
-  for (const auto& command : dialect.generate(create_operations(sorted_schema(schema)))) {
+  const Schema sorted = sorted_schema(schema);
+  OperationList ops;
+  if (dialect.capabilities().alter_constraints) {
+    ops = create_operations(sorted);
+  } else {
+    // Foreign keys cannot be added later (SQLite would rebuild each table); SQLite accepts a
+    // reference to a table created after, so each table is created whole.
+    for (const auto& name : sorted.namespaces) ops.push_back(EnsureSchema{name});
+    for (const auto& table : sorted.tables) ops.push_back(CreateTable{table});
+  }
+  for (const auto& command : dialect.generate(ops)) {
     if (!command.fail_if_rows.empty()) continue;  // a guard query, not part of the schema
     std::string sql = command.sql;
     while (!sql.empty() && (sql.back() == ';' || sql.back() == '\n' || sql.back() == ' ')) {
