@@ -2,88 +2,18 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
-#include <cstdint>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <optional>
 
 #include "cli/command.hpp"
+#include "migcmd/scaffold.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace migcmd::cli {
 namespace {
-
-std::string utc_stamp() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y%m%d%H%M%S", &tm);
-  return buffer;
-}
-
-// The current UTC time, or one more than the newest version in the directory when that is not
-// older (two files made within a second, or a clock behind the last author's): a new migration
-// must sort last.
-std::string next_version(const fs::path& dir) {
-  std::uint64_t version = std::stoull(utc_stamp());
-  static const std::regex numbered(R"(^(\d{1,19})_.*)");
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    const std::string file = entry.path().filename().string();
-    std::smatch m;
-    if (!std::regex_match(file, m, numbered)) continue;
-    const std::uint64_t existing = std::stoull(m[1].str());
-    if (existing >= version) version = existing + 1;
-  }
-  return fmt::format("{:014}", version);
-}
-
-// "create_users" -> "CreateUsers"; a leading digit gets a prefix to stay a valid identifier.
-std::string class_name(const std::string& name) {
-  std::string out;
-  bool upper = true;
-  for (char c : name) {
-    if (c == '_') {
-      upper = true;
-      continue;
-    }
-    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    upper = false;
-  }
-  if (out.empty() || (out.front() >= '0' && out.front() <= '9')) out = "Migration" + out;
-  return out;
-}
-
-std::string cpp_skeleton(const std::string& version, const std::string& name) {
-  const std::string type = class_name(name);
-  return fmt::format(
-      "// Migration {0}_{1}.\n"
-      "//\n"
-      "// Register it with the others, once, where your program builds its migrations:\n"
-      "//   registry.add<{2}>(\"{0}\", \"{1}\");\n"
-      "\n"
-      "#include <migcmd/migcmd.hpp>\n"
-      "\n"
-      "class {2} : public migcmd::Migration {{\n"
-      " public:\n"
-      "  void up(migcmd::MigrationBuilder& b) override {{\n"
-      "    // b.create_table(\"things\", [](migcmd::TableBuilder& t) {{\n"
-      "    //   t.column<std::int64_t>(\"id\").identity();\n"
-      "    //   t.primary_key({{\"id\"}});\n"
-      "    // }});\n"
-      "    (void)b;\n"
-      "  }}\n"
-      "\n"
-      "  // down() is derived from up() when every operation can be reversed; override it\n"
-      "  // otherwise:\n"
-      "  // void down(migcmd::MigrationBuilder& b) override {{ ... }}\n"
-      "}};\n",
-      version, name, type);
-}
 
 void new_options(po::options_description& options, po::positional_options_description& pos) {
   options.add_options()
@@ -102,8 +32,7 @@ int run_new(Context& context, const po::variables_map& args) {
                 "e.g. `migcmd new create_users`");
   }
   const std::string name = args["name"].as<std::string>();
-  static const std::regex valid("[a-z0-9_]+");
-  if (!std::regex_match(name, valid)) {
+  if (!is_valid_migration_name(name)) {
     throw Error(ErrorCode::usage,
                 fmt::format("new: \"{}\" is not a valid migration name: use lower-case letters, "
                             "digits and _ only",
@@ -123,12 +52,14 @@ int run_new(Context& context, const po::variables_map& args) {
     throw Error(ErrorCode::io_error,
                 fmt::format("cannot create the directory {}: {}", dir.string(), ec.message()));
   }
-  const std::string version = next_version(dir);
+  const std::string version = next_migration_version(dir, SqlFileFormat::dbmate);
   const fs::path path = dir / fmt::format("{}_{}.{}", version, name, format);
   {
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file << (format == "sql" ? std::string("-- migrate:up\n\n-- migrate:down\n")
-                             : cpp_skeleton(version, name));
+    file << (format == "sql"
+                 ? std::string("-- migrate:up\n\n-- migrate:down\n")
+                 : render_cpp_migration(
+                       {version, name, migration_class_name(name), {}, std::nullopt, {}}));
     file.close();
     if (!file) {
       throw Error(ErrorCode::io_error, fmt::format("cannot write {}", path.string()));
