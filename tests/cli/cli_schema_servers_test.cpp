@@ -65,6 +65,14 @@ void drift_story(const CliFixture& cli, const std::string& url, const std::strin
   CHECK_MESSAGE(r.status == 0, std::string(r.out + r.err));
   CHECK(count(target, "SELECT COUNT(*) FROM migcmd_history") == "2");
 
+  // dump: the same bytes twice, the fixed schema in it, the history table not.
+  const CliResult dump = cli.run_with_env({"dump"}, url);
+  REQUIRE_MESSAGE(dump.status == 0, dump.err);
+  CHECK(contains(dump.out, "CREATE TABLE "));
+  CHECK(contains(dump.out, "bio"));
+  CHECK_FALSE(contains(dump.out, "migcmd_history"));
+  CHECK(cli.run_with_env({"dump"}, url).out == dump.out);
+
   // Without a development database the directory cannot be replayed: a usage error.
   r = cli.run_with_env({"drift"}, url);
   CHECK(r.status == 2);
