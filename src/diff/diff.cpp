@@ -241,6 +241,36 @@ Schema apply_renames(Schema from, const Schema& to, const DiffOptions& options, 
   return from;
 }
 
+// A foreign key over columns whose type changes, on either side, is dropped before the change
+// and added again after it: MySQL cannot change the type of a column a key uses, and both sides
+// have their new type again when the key comes back.
+void recreate_retyped_keys(const Schema& from, const Schema& to, Phases& p) {
+  std::set<std::pair<QualifiedName, std::string>> retyped;
+  for (const auto& op : p.alter_columns) {
+    const auto* a = std::get_if<AlterColumn>(&op);
+    if (a && a->change.type) retyped.insert({a->table, a->name});
+  }
+  auto touches = [&](const QualifiedName& table, const std::vector<std::string>& columns) {
+    return std::any_of(columns.begin(), columns.end(), [&](const std::string& c) {
+      return retyped.contains({table, c});
+    });
+  };
+  for (const auto& t : to.tables) {
+    const Table* before = from.find_table(t.name);
+    if (!before || retyped.empty()) continue;
+    for (const auto& key : t.foreign_keys) {
+      if (!touches(t.name, key.columns) && !touches(key.referenced_table, key.referenced_columns)) {
+        continue;
+      }
+      // A key that changes is dropped and added anyway.
+      const auto old = std::find(before->foreign_keys.begin(), before->foreign_keys.end(), key);
+      if (old == before->foreign_keys.end()) continue;
+      p.drop_keys.push_back(DropForeignKey{t.name, key.name, *old});
+      p.add_keys.push_back(AddForeignKey{t.name, key});
+    }
+  }
+}
+
 }  // namespace
 
 SchemaDiff diff(const Schema& from_schema, const Schema& to, const DiffOptions& options) {
@@ -266,6 +296,7 @@ SchemaDiff diff(const Schema& from_schema, const Schema& to, const DiffOptions& 
     }
     differ.table(*before, t, p, result.likely_renames);
   }
+  recreate_retyped_keys(from, to, p);
   for (const Table* t : dropped) {
     // Keys of other tables that reference a dropped table go first.
     for (const auto& other : from.tables) {

@@ -140,6 +140,21 @@ TEST_CASE("SQL text differing only in insignificant whitespace is no change") {
   CHECK(kinds(diff(from, to).operations) == std::vector<std::string>{"drop_check", "add_check"});
 }
 
+TEST_CASE("a foreign key over columns whose type changes is dropped and added around the change") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  to.find_table("users")->columns[0].type = Type::int32();   // users.id, referenced
+  to.find_table("orders")->columns[1].type = Type::int32();  // orders.user_id
+  auto d = diff(from, to);
+  CHECK(kinds(d.operations) == std::vector<std::string>{"drop_foreign_key", "alter_column",
+                                                        "alter_column", "add_foreign_key"});
+  CHECK(normalized(replayed(from, d.operations)) == normalized(to));
+  // A type change elsewhere leaves the key alone.
+  to = from;
+  to.find_table("orders")->columns[2].type = Type::decimal(12, 2);
+  CHECK(kinds(diff(from, to).operations) == std::vector<std::string>{"alter_column"});
+}
+
 TEST_CASE("types equal in the target dialect are not a change") {
   Schema from = test::sample_schema();
   Schema to = from;
