@@ -4,6 +4,7 @@
 
 #include "migcmd/providers/sqlserver.hpp"
 #include "sqlserver_lock_sql.hpp"
+#include "sqlserver_reader.hpp"
 
 namespace migcmd::sqlserver {
 
@@ -50,6 +51,10 @@ std::vector<std::string> SqlServerProvider::statement_lock_timeout_sql(
 
 bool SqlServerProvider::is_lock_timeout(const DatabaseError& error) const {
   return lock_sql::is_lock_timeout_message(error.message());
+}
+
+Schema SqlServerProvider::read_schema(Connection& connection, const ReadOptions& options) const {
+  return sqlserver::read_schema(connection, options);
 }
 
 std::shared_ptr<const Provider> make_provider() {

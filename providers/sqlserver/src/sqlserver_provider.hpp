@@ -36,6 +36,10 @@ class SqlServerProvider final : public Provider {
   // Error 1222 (SQLSTATE HY000, so recognised by its number or text).
   [[nodiscard]] bool is_lock_timeout(const DatabaseError& error) const override;
 
+  // The sys.* catalog views in seven queries (sqlserver_reader.hpp).
+  [[nodiscard]] Schema read_schema(Connection& connection,
+                                   const ReadOptions& options) const override;
+
  private:
   std::unique_ptr<Dialect> dialect_;
 };
