@@ -471,3 +471,50 @@ TEST_CASE("names SOCI's placeholder scanner would misread get literals instead o
   const auto cmds = dialect().generate({UpdateRows{"t", {{"it's", 1}}, {}}}, {}, options);
   CHECK(cmds.at(0).sql == "UPDATE `t` SET `it's` = 1");
 }
+
+TEST_CASE("identity, collation and comment changes restate the whole column") {
+  // A default with a comment is not a default alone: MODIFY, keeping collation and the rest.
+  ColumnChange change;
+  change.default_value = std::optional<ColumnDefault>(Value{"x"});
+  change.comment = "it's the login";
+  auto cmds = render({AlterColumn{"users", "email", change, {}}}, schema());
+  REQUIRE(cmds.size() == 1);
+  CHECK(cmds[0].sql ==
+        "ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(255) COLLATE utf8mb4_bin NOT NULL "
+        "DEFAULT 'x' COMMENT 'it''s the login'");
+  // Back to the table's collation and no comment: neither is stated.
+  ColumnChange plain;
+  plain.collation = "";
+  plain.comment = "";
+  cmds = render({AlterColumn{"users", "email", plain, {}}}, schema());
+  REQUIRE(cmds.size() == 1);
+  CHECK(cmds[0].sql == "ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(255) NOT NULL");
+  // AUTO_INCREMENT goes away with the identity; the key column stays NOT NULL.
+  ColumnChange off;
+  off.identity = false;
+  cmds = render({AlterColumn{"users", "id", off, {}}}, schema());
+  REQUIRE(cmds.size() == 1);
+  CHECK(cmds[0].sql == "ALTER TABLE `users` MODIFY COLUMN `id` BIGINT NOT NULL");
+  // A second AUTO_INCREMENT column, or one outside a key, is refused.
+  ColumnChange on;
+  on.identity = true;
+  CHECK_THROWS_WITH_AS(render({AlterColumn{"users", "score", on, {}}}, schema()),
+                       doctest::Contains("two AUTO_INCREMENT columns"), Error);
+  CHECK_THROWS_WITH_AS(render({AlterColumn{"posts", "editor_id", on, {}}}, schema()),
+                       doctest::Contains("not the first column of a key"), Error);
+  ColumnChange bad;
+  bad.collation = "utf8mb4_bin; DROP TABLE users";
+  CHECK_THROWS_WITH_AS(render({AlterColumn{"users", "email", bad, {}}}, schema()),
+                       doctest::Contains("collation"), Error);
+}
+
+TEST_CASE("set_table_comment is ALTER TABLE .. COMMENT, '' removing it") {
+  auto cmds = render({SetTableComment{{"app", "t"}, "it's \\ here", {}}});
+  REQUIRE(cmds.size() == 1);
+  CHECK(cmds[0].sql == "ALTER TABLE `app`.`t` COMMENT = 'it''s \\\\ here'");
+  cmds = render({SetTableComment{"t", "", {}}});
+  REQUIRE(cmds.size() == 1);
+  CHECK(cmds[0].sql == "ALTER TABLE `t` COMMENT = ''");
+  CHECK_THROWS_WITH_AS(render({SetTableComment{"t", std::string(2049, 'c'), {}}}),
+                       doctest::Contains("2048"), Error);
+}
