@@ -22,9 +22,12 @@ using nlohmann::ordered_json;
 
 constexpr const char* version_key = "snapshot_format_version";
 
+constexpr std::string_view rebuild_hint =
+    "fix the snapshot, or rebuild it from the migrations (the design-time `snapshot` verb)";
+
 [[noreturn]] void invalid(std::string_view source, std::string_view what) {
   throw Error(ErrorCode::invalid_schema, fmt::format("{}: {}", source, what),
-              "fix the snapshot, or rebuild it from the migrations (`snapshot` verb)");
+              std::string(rebuild_hint));
 }
 
 std::string string_field(const ordered_json& doc, const char* key, std::string_view source) {
@@ -71,16 +74,16 @@ Snapshot snapshot_from_json(std::string_view json, std::string_view source) {
                             source, version_key, number, snapshot_format_version),
                 number > snapshot_format_version
                     ? "the snapshot was written by a newer migcmd: upgrade migcmd"
-                    : "fix the snapshot, or rebuild it from the migrations");
+                    : std::string(rebuild_hint));
   }
   Snapshot snapshot;
   snapshot.last_version = string_field(doc, "last_version", source);
   snapshot.dialect = string_field(doc, "dialect", source);
   try {
     snapshot.schema = schema_from_json(json);
-  } catch (Error& e) {
-    e.add_context(source);
-    throw;
+  } catch (const Error& e) {
+    throw Error(e.code(), fmt::format("{}: {}", source, e.message()),
+                e.hint().empty() ? std::string(rebuild_hint) : e.hint());
   }
   return snapshot;
 }

@@ -16,6 +16,8 @@
 #include "migcmd/error.hpp"
 #include "migcmd/scaffold.hpp"
 #include "scaffold/golden/all.hpp"
+#include "scaffold/golden/registration.hpp"
+#include "scaffold/golden/registration_empty.hpp"
 #include "scaffold/scaffold_cases.hpp"
 
 namespace fs = std::filesystem;
@@ -52,6 +54,14 @@ std::string render_index(const std::vector<ScaffoldCase>& cases) {
   }
   return out + "  };\n}\n\n}  // namespace golden\n";
 }
+
+// migrations.hpp as `add` writes it, for three of the goldens.
+const std::vector<migcmd::CppMigrationEntry> registered = {
+    {"20250101000001", "sample_create_table", "SampleCreateTable", "sample_create_table.hpp"},
+    {"20250101000002", "realistic_shop_create", "RealisticShopCreate", "realistic_shop_create.hpp"},
+    {"20250101000003", "design_time_shop_evolve", "DesignTimeShopEvolve",
+     "design_time_shop_evolve.hpp"},
+};
 
 std::string read(const fs::path& path, bool& found) {
   std::ifstream in(path, std::ios::binary);
@@ -111,12 +121,16 @@ std::set<std::string> all_kinds(std::index_sequence<I...>) {
 
 TEST_CASE("every case renders as its golden C++ file") {
   const auto cases = scaffold_cases();
-  std::set<std::string> expected_files{"all.hpp"};
+  std::set<std::string> expected_files{"all.hpp", "registration.hpp", "registration_empty.hpp"};
   for (const auto& c : cases) {
     expected_files.insert(c.name + ".hpp");
     check_file(golden_dir / (c.name + ".hpp"), render(c));
   }
   check_file(golden_dir / "all.hpp", render_index(cases));
+  check_file(golden_dir / "registration.hpp",
+             migcmd::render_cpp_migrations_index(registered, "golden"));
+  check_file(golden_dir / "registration_empty.hpp",
+             migcmd::render_cpp_migrations_index({}, "golden::empty"));
   for (const auto& entry : fs::directory_iterator(golden_dir)) {
     const std::string file = entry.path().filename().string();
     if (expected_files.count(file) != 0) continue;
@@ -209,4 +223,24 @@ TEST_CASE("generated C++ stays within 100 columns except inside long literals") 
       CHECK(longest > 40);
     }
   }
+}
+
+TEST_CASE("the generated index header registers its migrations in order") {
+  migcmd::MigrationRegistry registry;
+  golden::register_migrations(registry);
+  const auto scripts = registry.scripts();  // builds and checks every up()
+  REQUIRE(scripts.size() == registered.size());
+  const auto cases = scaffold_cases();
+  for (std::size_t i = 0; i < scripts.size(); ++i) {
+    INFO(registered[i].name);
+    CHECK(scripts[i].version == registered[i].version);
+    CHECK(scripts[i].name == registered[i].name);
+    const auto c = std::find_if(cases.begin(), cases.end(),
+                                [&](const ScaffoldCase& x) { return x.name == scripts[i].name; });
+    REQUIRE(c != cases.end());
+    CHECK(migcmd::up_operations(*scripts[i].code, scripts[i].display_name()) == c->up);
+  }
+  migcmd::MigrationRegistry none;
+  golden::empty::register_migrations(none);
+  CHECK(none.scripts().empty());
 }
