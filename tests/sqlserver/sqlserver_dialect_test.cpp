@@ -272,3 +272,88 @@ TEST_CASE("sqlserver: clear errors for what T-SQL cannot express") {
     CHECK(contains(e.message(), "is not a SQL Server collation name"));
   }
 }
+
+TEST_CASE("sqlserver: comments added, updated or dropped as the comment before requires") {
+  Schema s;
+  s.tables = {notes_table()};
+  auto comment = [](std::string text) {
+    ColumnChange c;
+    c.comment = std::move(text);
+    return c;
+  };
+  const std::string levels =
+      "@level0type = N'SCHEMA', @level0name = N'app', @level1type = N'TABLE', "
+      "@level1name = N'notes', @level2type = N'COLUMN', @level2name = N'title'";
+  // title has a comment: it is updated, or dropped.
+  CHECK(render({AlterColumn{{"app", "notes"}, "title", comment("new"), {}}}, s) ==
+        "DECLARE @description0 sql_variant = N'new';\n"
+        "EXEC sp_updateextendedproperty @name = N'MS_Description', @value = @description0, " +
+            levels + ";\n");
+  CHECK(render({AlterColumn{{"app", "notes"}, "title", comment(""), {}}}, s) ==
+        "EXEC sp_dropextendedproperty @name = N'MS_Description', " + levels + ";\n");
+  // The same comment again is no change.
+  CHECK(render({AlterColumn{{"app", "notes"}, "title", comment("it's"), {}}}, s).empty());
+  // Unknown column: the batch asks the catalog.
+  const std::string unknown = render({AlterColumn{"t", "c", comment("x"), {}}});
+  CHECK(unknown ==
+        "DECLARE @schema0 sysname = SCHEMA_NAME();\n"
+        "DECLARE @description0 sql_variant = N'x';\n"
+        "IF EXISTS (SELECT 1 FROM sys.fn_listextendedproperty(N'MS_Description', N'SCHEMA', "
+        "@schema0, N'TABLE', N't', N'COLUMN', N'c'))\n"
+        "  EXEC sp_updateextendedproperty @name = N'MS_Description', @value = @description0, "
+        "@level0type = N'SCHEMA', @level0name = @schema0, @level1type = N'TABLE', @level1name = "
+        "N't', @level2type = N'COLUMN', @level2name = N'c'\n"
+        "ELSE\n"
+        "  EXEC sp_addextendedproperty @name = N'MS_Description', @value = @description0, "
+        "@level0type = N'SCHEMA', @level0name = @schema0, @level1type = N'TABLE', @level1name = "
+        "N't', @level2type = N'COLUMN', @level2name = N'c';\n");
+  // A table's comment: known from the schema, from the operation, or looked up.
+  CHECK(contains(render({SetTableComment{{"app", "notes"}, "v2", {}}}, s),
+                 "EXEC sp_updateextendedproperty"));
+  CHECK(render({SetTableComment{{"app", "notes"}, "", {}}}, s) ==
+        "EXEC sp_dropextendedproperty @name = N'MS_Description', @level0type = N'SCHEMA', "
+        "@level0name = N'app', @level1type = N'TABLE', @level1name = N'notes';\n");
+  CHECK(contains(render({SetTableComment{"t", "x", ""}}), "EXEC sp_addextendedproperty"));
+  CHECK(render({SetTableComment{"t", "", {}}}) ==
+        "DECLARE @schema0 sysname = SCHEMA_NAME();\n"
+        "IF EXISTS (SELECT 1 FROM sys.fn_listextendedproperty(N'MS_Description', N'SCHEMA', "
+        "@schema0, N'TABLE', N't', NULL, NULL))\n"
+        "  EXEC sp_dropextendedproperty @name = N'MS_Description', @level0type = N'SCHEMA', "
+        "@level0name = @schema0, @level1type = N'TABLE', @level1name = N't';\n");
+  CHECK(contains(render_error({SetTableComment{"t", std::string(3751, 'c'), {}}}).message(),
+                 "store a comment longer than 3750 characters"));
+}
+
+TEST_CASE("sqlserver: a collation change restates the column; identity cannot change") {
+  Schema s;
+  s.tables = {notes_table()};
+  ColumnChange bin;
+  bin.collation = "Latin1_General_BIN2";
+  bin.comment = "sorted by code point";
+  CHECK(render({AlterColumn{{"app", "notes"}, "title", bin, {}}}, s) ==
+        "ALTER TABLE [app].[notes] ALTER COLUMN [title] nvarchar(100) COLLATE Latin1_General_BIN2 "
+        "NOT NULL;\n"
+        "DECLARE @description1 sql_variant = N'sorted by code point';\n"
+        "EXEC sp_updateextendedproperty @name = N'MS_Description', @value = @description1, "
+        "@level0type = N'SCHEMA', @level0name = N'app', @level1type = N'TABLE', "
+        "@level1name = N'notes', @level2type = N'COLUMN', @level2name = N'title';\n");
+  ColumnChange reset;
+  reset.collation = "";
+  CHECK(render({AlterColumn{{"app", "notes"}, "title", reset, {}}}, s) ==
+        "ALTER TABLE [app].[notes] ALTER COLUMN [title] nvarchar(100) NOT NULL;\n");
+
+  ColumnChange identity;
+  identity.identity = false;
+  const Error off = render_error({AlterColumn{{"app", "notes"}, "id", identity, {}}}, s);
+  CHECK(off.code() == ErrorCode::unsupported_operation);
+  CHECK(contains(off.message(), "sqlserver cannot remove the IDENTITY property"));
+  CHECK(contains(off.hint(), "add a new column"));
+  identity.identity = true;
+  CHECK(
+      contains(render_error({AlterColumn{{"app", "notes"}, "user_id", identity, {}}}, s).message(),
+               "sqlserver cannot add the IDENTITY property"));
+  // Unknown column: whether it is an identity is unknown too, so the change is refused.
+  CHECK(contains(render_error({AlterColumn{"t", "c", identity, {}}}).message(), "IDENTITY"));
+  // Restating what the column already is changes nothing.
+  CHECK(render({AlterColumn{{"app", "notes"}, "id", identity, {}}}, s).empty());
+}
