@@ -267,3 +267,20 @@ TEST_CASE("data operations bind values as :pN parameters on request") {
         "UPDATE \"users\" SET \"name\" = :p0 WHERE \"email\" = :p1 AND \"score\" IS NULL");
   CHECK(commands[1].parameters == std::vector<Value>{Value{"it's"}, Value{"a@x"}});
 }
+
+TEST_CASE("comments: nothing to render, the names still checked") {
+  ColumnChange comment;
+  comment.comment = "shown in lists";
+  CHECK(render({AlterColumn{"users", "email", comment, {}}}).empty());
+  CHECK(render({SetTableComment{"users", "people", {}}, SetTableComment{"users", "", {}}}).empty());
+  CHECK_THROWS_WITH_AS(render({SetTableComment{{"app", "users"}, "people", {}}}),
+                       doctest::Contains("schema-qualified name app.users"), Error);
+  // With a real change the comment rides along in the one rebuild.
+  ColumnChange both = comment;
+  both.collation = "NOCASE";
+  const auto commands = render({AlterColumn{"users", "email", both, {}}});
+  CHECK(std::count_if(commands.begin(), commands.end(), [](const SqlCommand& c) {
+          return c.sql.find("\"email\" VARCHAR(255) COLLATE \"NOCASE\" NOT NULL") !=
+                 std::string::npos;
+        }) == 1);
+}
