@@ -8,6 +8,7 @@ build_packages=(
   g++ cmake make pkg-config git ca-certificates
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev libmariadb-dev libmariadb-dev-compat
   unixodbc-dev libfmt-dev nlohmann-json3-dev libboost-program-options-dev libssl-dev doctest-dev
+  libhowardhinnant-date-dev tzdata
 )
 test_packages=(
   postgresql postgresql-contrib mariadb-server mariadb-client
