@@ -47,6 +47,10 @@ std::string_view to_string(ErrorCode code) noexcept {
       return "lock_timeout";
     case ErrorCode::migration_failed:
       return "migration_failed";
+    case ErrorCode::permission_denied:
+      return "permission_denied";
+    case ErrorCode::refused:
+      return "refused";
     case ErrorCode::internal:
       return "internal";
   }

@@ -21,6 +21,8 @@ enum class ErrorCode {
   validation_failed,       // migrations and history disagree (changed file, missing, out of order)
   lock_timeout,            // another runner held the migration lock too long
   migration_failed,        // a migration's statement failed (recorded in the history)
+  permission_denied,       // governance: the acting identity lacks a permission
+  refused,                 // governance: missing approvals, outside a window, environment locked
   internal,                // a bug in migcmd
 };
 

@@ -16,6 +16,9 @@ ExitCode exit_code_for(ErrorCode code) noexcept {
       return ExitCode::validation_failed;
     case ErrorCode::lock_timeout:
       return ExitCode::lock_timeout;
+    case ErrorCode::permission_denied:
+    case ErrorCode::refused:
+      return ExitCode::refused;
     case ErrorCode::connection_error:
       return ExitCode::cannot_connect;
     case ErrorCode::invalid_schema:
@@ -38,7 +41,9 @@ std::string exit_codes_help() {
          "  4  timed out waiting for the migration lock\n"
          "  5  cannot connect to the database\n"
          "  6  other error\n"
-         "  7  drift found (`drift`), or the schemas differ (`diff --exit-code`)\n";
+         "  7  drift found (`drift`), or the schemas differ (`diff --exit-code`)\n"
+         "  8  refused by governance (permission, approvals, window, locked environment)\n"
+         "  9  `lint` found a risk at or above --fail-on\n";
 }
 
 }  // namespace migcmd::cli

@@ -16,6 +16,8 @@ enum class ExitCode : int {
   cannot_connect = 5,     // the database could not be reached
   other = 6,              // anything else (a database or file error outside a migration)
   differences = 7,        // `drift` found drift; `diff --exit-code` found differences
+  refused = 8,            // governance refused: a permission, approvals, a window, a locked env
+  risk_threshold = 9,     // `lint` found a risk at or above --fail-on
 };
 
 // The one place an error's code becomes an exit status.
