@@ -1,0 +1,16 @@
+#pragma once
+// Audit entries for an auditor: JSON (an array of objects, one per entry, details as an object)
+// or CSV (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or
+// line break; details as one JSON object per cell).
+
+#include <string>
+#include <vector>
+
+#include "migcmd/governance/audit_entry.hpp"
+
+namespace migcmd::governance {
+
+[[nodiscard]] std::string export_json(const std::vector<AuditEntry>& entries);
+[[nodiscard]] std::string export_csv(const std::vector<AuditEntry>& entries);
+
+}  // namespace migcmd::governance
