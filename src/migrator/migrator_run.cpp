@@ -8,6 +8,8 @@
 
 #include "migcmd/error.hpp"
 #include "migcmd/migrator/migrator.hpp"
+
+#include "migrator/fanout_listener.hpp"
 #include "migrator/migrator_internal.hpp"
 #include "migrator/migrator_session.hpp"
 
@@ -38,6 +40,10 @@ Migrator::Migrator(Connection& connection, const Provider& provider,
       migrations_(std::move(migrations)),
       options_(std::move(options)) {
   sort_migrations(migrations_);
+  if (options_.gate) {
+    fanout_ = std::make_unique<detail::FanoutListener>(options_.listener, options_.gate);
+    options_.listener = fanout_.get();
+  }
 }
 
 namespace {
@@ -202,26 +208,31 @@ RunResult run_locked(detail::MigratorSession& session, Connection& connection,
       }
     }
   }
-  if (options.listener) {
-    Plan shown;
-    for (const auto& s : steps) {
-      PlannedStep planned;
-      planned.migration = s.migration;
-      planned.direction = s.direction;
-      planned.resume = s.first_statement > 0;
-      planned.first_statement = s.first_statement;
-      shown.steps.push_back(planned);
-    }
-    shown.dry_run = dry_run;
-    options.listener->plan_ready(shown);
+  Plan shown;
+  for (const auto& s : steps) {
+    PlannedStep planned;
+    planned.migration = s.migration;
+    planned.direction = s.direction;
+    planned.resume = s.first_statement > 0;
+    planned.first_statement = s.first_statement;
+    shown.steps.push_back(planned);
   }
-  auto done =
-      session.run(steps, next_batch(rows), dry_run, dry_run ? &result.dry_run_sql : nullptr);
+  shown.dry_run = dry_run;
+  if (options.gate && !steps.empty()) options.gate->authorize(shown);  // throws to refuse
+  if (options.listener) options.listener->plan_ready(shown);
+  std::vector<std::string> done;
+  try {
+    done = session.run(steps, next_batch(rows), dry_run, dry_run ? &result.dry_run_sql : nullptr);
+  } catch (const std::exception& e) {
+    if (options.gate && !steps.empty()) options.gate->run_finished(shown, {}, e.what());
+    throw;
+  }
   session.unlock();
   if (dry_run) {  // what would have been done, whether or not it could be tried
     done.clear();
     for (const auto& s : steps) done.push_back(detail::history_key(*s.migration));
   }
+  if (options.gate && !steps.empty()) options.gate->run_finished(shown, done, "");
   (steps.empty() || steps.front().direction == Direction::up ? result.applied
                                                              : result.rolled_back) =
       std::move(done);

@@ -139,6 +139,7 @@ std::string Migrator::script(const ScriptOptions& options) {
 }
 
 std::vector<std::string> Migrator::repair() {
+  if (options_.gate) options_.gate->authorize_maintenance("repair", {});
   detail::MigratorSession session(connection_, provider_, migrations_, options_);
   (void)session.read_history(true);
   session.lock();
@@ -162,6 +163,7 @@ std::vector<std::string> Migrator::repair() {
 }
 
 std::vector<std::string> Migrator::baseline(const std::string& target) {
+  if (options_.gate) options_.gate->authorize_maintenance("baseline", {target});
   if (std::none_of(migrations_.begin(), migrations_.end(), [&](const MigrationScript& m) {
         return m.kind == MigrationKind::versioned && compare_versions(m.version, target) == 0;
       })) {
@@ -208,6 +210,7 @@ std::optional<LockInfo> Migrator::lock_status() {
 }
 
 std::optional<LockInfo> Migrator::force_release_lock() {
+  if (options_.gate) options_.gate->authorize_maintenance("lock_release", {});
   detail::MigratorSession session(connection_, provider_, migrations_, options_);
   if (!session.history().exists()) return std::nullopt;
   auto info = session.history().lock_info();
@@ -222,6 +225,7 @@ std::optional<LockInfo> Migrator::force_release_lock() {
 }
 
 std::vector<std::string> Migrator::adopt(const std::string& tool) {
+  if (options_.gate) options_.gate->authorize_maintenance("adopt", {tool});
   std::vector<std::string> versions;  // what the other tool recorded as applied
   if (tool == "dbmate") {
     for (const auto& r : connection_.query("SELECT version FROM schema_migrations").rows) {

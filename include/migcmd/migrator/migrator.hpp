@@ -3,6 +3,7 @@
 // rolls them back, and reports. Works with any provider.
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "migcmd/migration_script.hpp"
 #include "migcmd/migrator/events.hpp"
 #include "migcmd/migrator/history.hpp"
+#include "migcmd/migrator/run_gate.hpp"
 #include "migcmd/provider.hpp"
 
 namespace migcmd {
@@ -25,6 +27,8 @@ struct MigratorOptions {
   std::chrono::milliseconds retry_backoff{1'000};  // doubled after each retry
   std::string applied_by;                          // default: the OS user
   MigrationListener* listener = nullptr;
+  // Governance: consulted before anything changes, told every event (see run_gate.hpp).
+  RunGate* gate = nullptr;
 };
 
 // What `status` reports per migration.
@@ -121,6 +125,8 @@ class Migrator {
   const Provider& provider_;
   std::vector<MigrationScript> migrations_;
   MigratorOptions options_;
+  // Passes events to both the listener and the gate, when there is a gate.
+  std::unique_ptr<MigrationListener> fanout_;
 };
 
 // For applications: connects, applies whatever is pending under the lock, disconnects. Safe when
