@@ -17,6 +17,13 @@ enum class MigrationKind {
 
 enum class SourceFormat { code, dbmate, flyway, golang_migrate, migcmd_sql };
 
+// A risk-rule waiver: the migration's author accepts the findings of one rule for the whole
+// migration, and says why (e.g. {"drop_column", "data moved to orders_archive in V041"}).
+struct RiskRuleWaiver {
+  std::string rule;    // a rule's code ("MG101") or name ("drop_column")
+  std::string reason;  // required: a waiver without one waives nothing
+};
+
 struct MigrationMetadata {
   std::string author;
   std::string description;
@@ -26,6 +33,8 @@ struct MigrationMetadata {
   std::vector<std::string> dependencies;  // versions that must be applied first
   bool transactional = true;              // false: runs outside any transaction
   bool down_transactional = true;  // the same for the down script (dbmate's per-section option)
+  // Risk-rule waivers for code migrations (SQL files waive with "-- migcmd:allow" comments).
+  std::vector<RiskRuleWaiver> waivers;
 };
 
 struct MigrationScript {
