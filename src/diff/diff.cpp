@@ -59,6 +59,34 @@ std::string squeeze(std::string_view sql) {
   return out;
 }
 
+// The expression without parentheses around the whole of it: a default written (1 + 2) is the
+// default 1 + 2 (SQLite keeps it without them, PostgreSQL adds them).
+std::string_view unwrapped(std::string_view sql) {
+  for (;;) {
+    while (!sql.empty() && std::isspace(static_cast<unsigned char>(sql.front())))
+      sql.remove_prefix(1);
+    while (!sql.empty() && std::isspace(static_cast<unsigned char>(sql.back())))
+      sql.remove_suffix(1);
+    if (sql.size() < 2 || sql.front() != '(' || sql.back() != ')') return sql;
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+      const char c = sql[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')' && --depth == 0 && i + 1 != sql.size()) {
+        return sql;  // "(a) + (b)": the first parenthesis closes before the end
+      }
+    }
+    if (depth != 0 || quote) return sql;
+    sql = sql.substr(1, sql.size() - 2);
+  }
+}
+
 class Differ {
  public:
   explicit Differ(const DiffOptions& options) : options_(options) {}
@@ -78,7 +106,7 @@ class Differ {
     if (a.has_value() != b.has_value()) return false;
     if (!a || *a == *b) return true;
     auto text = [&](const ColumnDefault& d) {
-      if (const auto* e = std::get_if<SqlExpression>(&d)) return squeeze(e->sql);
+      if (const auto* e = std::get_if<SqlExpression>(&d)) return squeeze(unwrapped(e->sql));
       if (!options_.dialect) return describe(std::get<Value>(d));
       return options_.dialect->literal(std::get<Value>(d));
     };

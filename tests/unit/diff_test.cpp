@@ -155,6 +155,21 @@ TEST_CASE("a foreign key over columns whose type changes is dropped and added ar
   CHECK(kinds(diff(from, to).operations) == std::vector<std::string>{"alter_column"});
 }
 
+TEST_CASE("a default expression in parentheses is the same default without them") {
+  Schema from = test::sample_schema();
+  Schema to = from;
+  Column& score = *to.find_table("users")->find_column("score");
+  from.find_table("users")->find_column("score")->default_value = SqlExpression{"(1 + 2)"};
+  score.default_value = SqlExpression{"1 + 2"};
+  CHECK(diff(from, to).empty());
+  score.default_value = SqlExpression{" ((1 + 2)) "};
+  CHECK(diff(from, to).empty());
+  // Parentheses that do not enclose the whole expression are kept.
+  from.find_table("users")->find_column("score")->default_value = SqlExpression{"(1) + (2)"};
+  score.default_value = SqlExpression{"1) + (2"};
+  CHECK(kinds(diff(from, to).operations) == std::vector<std::string>{"alter_column"});
+}
+
 TEST_CASE("types equal in the target dialect are not a change") {
   Schema from = test::sample_schema();
   Schema to = from;
