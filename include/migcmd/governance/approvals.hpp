@@ -44,10 +44,16 @@ class Approvals {
   // from the configuration.
   [[nodiscard]] ApprovalDecision evaluate(std::int64_t id, RiskLevel risk,
                                           const PlanFingerprint& current);
-  // The open requests for exactly `plan`, each evaluated, the approved ones first. The gate uses
-  // the first: approved when front().approved.
+  // The open requests for exactly `plan`, each evaluated, the approved ones first.
   [[nodiscard]] std::vector<ApprovalDecision> decisions_for(const PlanFingerprint& plan,
                                                             RiskLevel risk);
+  // What the gate asks before a run: is `plan` (at `risk`) approved? Approved when no rule of the
+  // matrix applies (request_id 0), or when an open request for exactly this plan satisfies every
+  // rule. Otherwise the decision says exactly what is missing: the approvals still needed; or,
+  // when the environment's open requests are for another plan, what changed since (a new
+  // request is needed); or that there is no request yet (with the rules that apply). Records
+  // nothing: the gate audits its own decision.
+  [[nodiscard]] ApprovalDecision check(const PlanFingerprint& plan, RiskLevel risk);
 
   // Needs `emergency` and a reason. Returns the emergency run's id (listed by
   // pending_post_reviews() until reviewed).
