@@ -122,8 +122,8 @@ std::string audit_entry_hash(const AuditEntry& entry, const std::optional<std::s
   unsigned int size = 0;
   if (hmac_key) {
     if (HMAC(EVP_sha256(), hmac_key->data(), static_cast<int>(hmac_key->size()),
-             reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-             digest.data(), &size) == nullptr) {
+             reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest.data(),
+             &size) == nullptr) {
       throw Error(ErrorCode::internal, "HMAC-SHA256 of an audit entry failed");
     }
   } else if (EVP_Digest(message.data(), message.size(), digest.data(), &size, EVP_sha256(),

@@ -71,14 +71,18 @@ bool is_secret_key(std::string key) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (key == "pass" || key == "pw") return true;
   static constexpr std::array<std::string_view, 10> endings = {
-      "password", "passwd",     "pwd",         "secret",     "token",
-      "apikey",   "api_key",    "access_key",  "private_key", "credentials"};
+      "password", "passwd",  "pwd",        "secret",      "token",
+      "apikey",   "api_key", "access_key", "private_key", "credentials"};
   return std::any_of(endings.begin(), endings.end(),
                      [&](std::string_view e) { return key.ends_with(e); });
 }
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+char lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+bool is_space(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 bool is_key_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-';
 }
@@ -91,8 +95,8 @@ bool is_token_char(char c) {
          c == '+' || c == '/' || c == '=' || c == '-';
 }
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
 }
 
 // A value starting at `pos`: a quoted string (the quotes kept out) or a run up to a delimiter.
@@ -174,8 +178,9 @@ class Masker {
     while (next < text_.size() && is_space(text_[next])) ++next;
     const bool scheme_word =
         end > begin && std::all_of(text_.begin() + static_cast<std::ptrdiff_t>(begin),
-                                   text_.begin() + static_cast<std::ptrdiff_t>(end),
-                                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+                                   text_.begin() + static_cast<std::ptrdiff_t>(end), [](char c) {
+                                     return std::isalpha(static_cast<unsigned char>(c));
+                                   });
     if (scheme_word && next > end && next < text_.size() && is_token_char(text_[next])) {
       std::size_t token_end = next;
       while (token_end < text_.size() && is_token_char(text_[token_end])) ++token_end;

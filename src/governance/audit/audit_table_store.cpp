@@ -28,14 +28,22 @@ Table audit_table_definition(const QualifiedName& name) {
   t.name = name;
   // Text columns are unbounded: a failed migration's message may quote a long statement.
   t.columns = {
-      {"sequence", Type::int64(), false},   {"time", Type::string(30), false},
-      {"actor", Type::text(), false},       {"action", Type::text(), false},
-      {"result", Type::text(), false},      {"environment", Type::text(), false},
-      {"plan_checksum", Type::text(), false}, {"target", Type::text(), false},
-      {"message", Type::text(), false},     {"duration_ms", Type::int64(), false},
-      {"host", Type::text(), false},        {"pid", Type::int64(), false},
-      {"tool_version", Type::text(), false}, {"details", Type::text(), false},
-      {"previous_hash", Type::string(64), false}, {"hash", Type::string(64), false},
+      {"sequence", Type::int64(), false},
+      {"time", Type::string(30), false},
+      {"actor", Type::text(), false},
+      {"action", Type::text(), false},
+      {"result", Type::text(), false},
+      {"environment", Type::text(), false},
+      {"plan_checksum", Type::text(), false},
+      {"target", Type::text(), false},
+      {"message", Type::text(), false},
+      {"duration_ms", Type::int64(), false},
+      {"host", Type::text(), false},
+      {"pid", Type::int64(), false},
+      {"tool_version", Type::text(), false},
+      {"details", Type::text(), false},
+      {"previous_hash", Type::string(64), false},
+      {"hash", Type::string(64), false},
   };
   // A second writer that somehow skipped the lock fails here instead of forking the chain.
   t.primary_key = PrimaryKey{"pk_" + name.name, {"sequence"}};
@@ -223,10 +231,10 @@ class TableAuditStore final : public AuditStore {
     return fmt::format(
         "INSERT INTO {} ({}) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, "
         "{})",
-        quoted_, columns, num(e.sequence), lit(e.time), lit(e.actor), lit(e.action),
-        lit(e.result), lit(e.environment), lit(e.plan_checksum), lit(e.target), lit(e.message),
-        num(e.duration_ms), lit(e.host), num(e.pid), lit(e.tool_version),
-        lit(details_json(e.details)), lit(e.previous_hash), lit(e.hash));
+        quoted_, columns, num(e.sequence), lit(e.time), lit(e.actor), lit(e.action), lit(e.result),
+        lit(e.environment), lit(e.plan_checksum), lit(e.target), lit(e.message), num(e.duration_ms),
+        lit(e.host), num(e.pid), lit(e.tool_version), lit(details_json(e.details)),
+        lit(e.previous_hash), lit(e.hash));
   }
 
   std::unique_ptr<Connection> connection_;
@@ -239,12 +247,11 @@ class TableAuditStore final : public AuditStore {
 }  // namespace
 
 std::unique_ptr<AuditStore> open_table_audit_store(std::unique_ptr<Connection> connection,
-                                                   const Provider& provider,
-                                                   QualifiedName table) {
+                                                   const Provider& provider, QualifiedName table) {
   if (!connection) throw Error(ErrorCode::usage, "open_table_audit_store needs a connection");
   if (table.name.empty()) throw Error(ErrorCode::usage, "the audit table needs a name");
-  std::string description = fmt::format("audit table {} on {}", to_string(table),
-                                        connection->redacted_url());
+  std::string description =
+      fmt::format("audit table {} on {}", to_string(table), connection->redacted_url());
   return std::make_unique<TableAuditStore>(std::move(connection), provider, std::move(table),
                                            std::move(description));
 }

@@ -48,6 +48,7 @@ class ChainChecker {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
       matches_.push_back(audit_entry_hash(entries_[i], key_) == entries_[i].hash);
       position_.emplace(entries_[i].hash, i);  // the first entry with a hash wins
+      follower_.emplace(entries_[i].previous_hash, i);
       max_sequence_ = std::max(max_sequence_, entries_[i].sequence);
     }
   }
@@ -110,14 +111,18 @@ class ChainChecker {
   }
 
   // Entry i names the entry at position j (or none) as its predecessor instead of i - 1.
-  std::optional<AuditVerification> misplaced(std::size_t i, std::int64_t expected_sequence,
+  std::optional<AuditVerification> misplaced(std::size_t i, const std::string& expected_previous,
+                                             std::int64_t expected_sequence,
                                              std::int64_t original) const {
     const AuditEntry& e = entries_[i];
     const auto j = position_of(e.previous_hash);
     if (j && *j > i) {
-      return failure(count_, e.sequence,
-                     fmt::format("entries {} and {} are out of order", e.sequence,
-                                 entries_[*j].sequence));
+      // The entry that belongs here is the one that names the last sound entry before it.
+      const auto it = follower_.find(expected_previous);
+      const std::size_t other = it != follower_.end() && it->second > i ? it->second : *j;
+      return failure(
+          count_, e.sequence,
+          fmt::format("entries {} and {} are out of order", e.sequence, entries_[other].sequence));
     }
     if (j && *j + 1 < i) {
       const std::int64_t first = entries_[*j + 1].sequence;
@@ -125,12 +130,12 @@ class ChainChecker {
                      range(first, entries_[i - 1].sequence, "was inserted", "were inserted"));
     }
     if (!j && e.previous_hash != zero_hash) {
-      return failure(count_, expected_sequence,
-                     original > expected_sequence
-                         ? range(expected_sequence, original - 1, "is missing (deleted)",
-                                 "are missing (deleted)")
-                         : fmt::format("the entry before entry {} is missing (deleted)",
-                                       e.sequence));
+      return failure(
+          count_, expected_sequence,
+          original > expected_sequence
+              ? range(expected_sequence, original - 1, "is missing (deleted)",
+                      "are missing (deleted)")
+              : fmt::format("the entry before entry {} is missing (deleted)", e.sequence));
     }
     return std::nullopt;
   }
@@ -140,7 +145,7 @@ class ChainChecker {
     const AuditEntry& e = entries_[i];
     if (matches_[i]) {
       if (e.previous_hash != expected_previous) {
-        if (auto v = misplaced(i, expected_sequence, e.sequence)) return *v;
+        if (auto v = misplaced(i, expected_previous, expected_sequence, e.sequence)) return *v;
       }
       return failure(count_, e.sequence,
                      fmt::format("entry {} was edited: it should be entry {} and follow the "
@@ -155,25 +160,26 @@ class ChainChecker {
     }
     if (const auto original = original_sequence(e)) {
       if (e.previous_hash != expected_previous) {
-        if (auto v = misplaced(i, expected_sequence, *original)) return *v;
+        if (auto v = misplaced(i, expected_previous, expected_sequence, *original)) return *v;
       }
-      return failure(count_, e.sequence,
-                     fmt::format("entry {} was edited: it was written as entry {}", e.sequence,
-                                 *original));
+      return failure(
+          count_, e.sequence,
+          fmt::format("entry {} was edited: it was written as entry {}", e.sequence, *original));
     }
     if (i + 1 < entries_.size() && entries_[i + 1].previous_hash == expected_previous) {
       return failure(count_, e.sequence, fmt::format("entry {} was inserted", e.sequence));
     }
-    return failure(count_, e.sequence,
-                   fmt::format("entry {} was edited: its content no longer matches its hash",
-                               e.sequence));
+    return failure(
+        count_, e.sequence,
+        fmt::format("entry {} was edited: its content no longer matches its hash", e.sequence));
   }
 
   const std::vector<AuditEntry>& entries_;
   const std::optional<std::string>& key_;
   std::int64_t count_;
   std::vector<bool> matches_;
-  std::unordered_map<std::string, std::size_t> position_;
+  std::unordered_map<std::string, std::size_t> position_;  // by hash
+  std::unordered_map<std::string, std::size_t> follower_;  // by previous_hash
   std::int64_t max_sequence_ = 0;
 };
 
