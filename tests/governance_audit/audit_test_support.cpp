@@ -67,12 +67,9 @@ std::chrono::system_clock::time_point at_minute(int minutes) {
          std::chrono::minutes(minutes);
 }
 
-std::string required_env(const char* name) {
-  const char* value = std::getenv(name);
-  INFO("set ", name, " (tools/dev/dbs.sh start; eval \"$(tools/dev/dbs.sh env)\")");
-  REQUIRE(value != nullptr);
-  REQUIRE(*value != '\0');
-  return value;
+std::string server_url(const char* variable, const char* fallback) {
+  const char* value = std::getenv(variable);
+  return value != nullptr && *value != '\0' ? value : fallback;
 }
 
 }  // namespace audit_test

@@ -45,7 +45,7 @@ migcmd::governance::AuditEntry entry(const std::string& actor, const std::string
 // A fixed clock: 2026-11-21T10:00:00Z plus `minutes`.
 std::chrono::system_clock::time_point at_minute(int minutes);
 
-// The environment variable, or a failed REQUIRE naming it (database tests never skip).
-std::string required_env(const char* name);
+// $`variable`, else `fallback` (the URL tools/dev/dbs.sh gives).
+std::string server_url(const char* variable, const char* fallback);
 
 }  // namespace audit_test
