@@ -49,12 +49,14 @@ std::string cell_text(const soci::row& row, std::size_t i) {
 class SociConnection final : public Connection {
  public:
   SociConnection(std::unique_ptr<soci::session> session, std::string dialect, std::string url,
-                 DirectExecute direct, DirectQuery direct_query)
+                 DirectExecute direct, DirectQuery direct_query,
+                 DirectBoundQuery direct_bound_query)
       : session_(std::move(session)),
         dialect_(std::move(dialect)),
         url_(std::move(url)),
         direct_(std::move(direct)),
-        direct_query_(std::move(direct_query)) {}
+        direct_query_(std::move(direct_query)),
+        direct_bound_query_(std::move(direct_bound_query)) {}
 
   std::string_view dialect_name() const noexcept override { return dialect_; }
   std::string redacted_url() const override { return url_; }
@@ -74,6 +76,9 @@ class SociConnection final : public Connection {
 
   QueryResult query(const std::string& sql, const std::vector<Value>& parameters) override {
     if (parameters.empty() && direct_query_) return direct_query_(*session_, sql);
+    if (!parameters.empty() && direct_bound_query_) {
+      return direct_bound_query_(*session_, sql, parameters);
+    }
     QueryResult result;
     guarded(sql, [&] {
       BoundValues holder;
@@ -172,6 +177,7 @@ class SociConnection final : public Connection {
   std::string url_;
   DirectExecute direct_;
   DirectQuery direct_query_;
+  DirectBoundQuery direct_bound_query_;
 };
 
 }  // namespace
@@ -197,12 +203,13 @@ std::unique_ptr<Connection> open_soci_connection(const soci::backend_factory& ba
                                                  const std::string& connect_string,
                                                  std::string dialect_name, std::string redacted_url,
                                                  DirectExecute direct_execute,
-                                                 DirectQuery direct_query) {
+                                                 DirectQuery direct_query,
+                                                 DirectBoundQuery direct_bound_query) {
   try {
     auto session = std::make_unique<soci::session>(backend, connect_string);
     return std::make_unique<SociConnection>(std::move(session), std::move(dialect_name),
                                             std::move(redacted_url), std::move(direct_execute),
-                                            std::move(direct_query));
+                                            std::move(direct_query), std::move(direct_bound_query));
   } catch (const soci::soci_error& e) {
     // The driver's reason is worth keeping ("password authentication failed for user x"), but a
     // driver or SOCI may echo the connect string: secrets in it are masked.

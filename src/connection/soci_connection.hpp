@@ -27,15 +27,18 @@ using DirectExecute = std::function<void(soci::session&, const std::string& sql)
 // go through SOCI.
 using DirectQuery = std::function<QueryResult(soci::session&, const std::string& sql)>;
 
+// Runs a query with parameters (:p0, :p1...) through the native API, for a backend whose SOCI rows
+// lose data even then (SQLite reads an INTEGER column through a 32-bit int). Optional.
+using DirectBoundQuery = std::function<QueryResult(soci::session&, const std::string& sql,
+                                                   const std::vector<Value>& parameters)>;
+
 // `message` with the connect string and every password=... / PWD={...} value masked.
 [[nodiscard]] std::string scrub_secrets(std::string message, const std::string& connect_string);
 
 // Opens a session; SOCI errors become Error(connection_error) naming the redacted URL.
-[[nodiscard]] std::unique_ptr<Connection> open_soci_connection(const soci::backend_factory& backend,
-                                                               const std::string& connect_string,
-                                                               std::string dialect_name,
-                                                               std::string redacted_url,
-                                                               DirectExecute direct_execute,
-                                                               DirectQuery direct_query = {});
+[[nodiscard]] std::unique_ptr<Connection> open_soci_connection(
+    const soci::backend_factory& backend, const std::string& connect_string,
+    std::string dialect_name, std::string redacted_url, DirectExecute direct_execute,
+    DirectQuery direct_query = {}, DirectBoundQuery direct_bound_query = {});
 
 }  // namespace migcmd::detail

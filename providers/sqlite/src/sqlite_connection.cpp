@@ -27,8 +27,11 @@ void execute_directly(soci::session& session, const std::string& sql) {
   }
 }
 
-// sqlite3_prepare/step with sqlite3_column_text: every cell exactly as SQLite holds it.
-QueryResult query_directly(soci::session& session, const std::string& sql) {
+// sqlite3_prepare/bind/step with sqlite3_column_text: every cell exactly as SQLite holds it
+// (SOCI's rows read an INTEGER column through a 32-bit int). Parameters are bound by name
+// (:p0, :p1...), or by position when the statement names none.
+QueryResult query_natively(soci::session& session, const std::string& sql,
+                           const std::vector<Value>& parameters) {
   using namespace sqlite_api;
   auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
   sqlite3_stmt* stmt = nullptr;
@@ -42,6 +45,29 @@ QueryResult query_directly(soci::session& session, const std::string& sql) {
   int rc =
       sqlite3_prepare_v2(backend->conn_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK) fail(rc);
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    int index = sqlite3_bind_parameter_index(stmt, fmt::format(":p{}", i).c_str());
+    if (index == 0) index = static_cast<int>(i) + 1;
+    const Value& v = parameters[i];
+    if (v.is_null()) {
+      rc = sqlite3_bind_null(stmt, index);
+    } else if (v.holds<bool>()) {
+      rc = sqlite3_bind_int64(stmt, index, v.get<bool>() ? 1 : 0);
+    } else if (v.holds<std::int64_t>()) {
+      rc = sqlite3_bind_int64(stmt, index, v.get<std::int64_t>());
+    } else if (v.holds<double>()) {
+      rc = sqlite3_bind_double(stmt, index, v.get<double>());
+    } else if (v.holds<std::string>()) {
+      const auto& text = v.get<std::string>();
+      rc = sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()),
+                             SQLITE_TRANSIENT);
+    } else {
+      const auto& bytes = v.get<Bytes>();
+      rc = sqlite3_bind_blob(stmt, index, bytes.data(), static_cast<int>(bytes.size()),
+                             SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK) fail(rc);
+  }
   QueryResult result;
   const int columns = sqlite3_column_count(stmt);
   for (int i = 0; i < columns; ++i) result.columns.emplace_back(sqlite3_column_name(stmt, i));
@@ -64,6 +90,10 @@ QueryResult query_directly(soci::session& session, const std::string& sql) {
   return result;
 }
 
+QueryResult query_directly(soci::session& session, const std::string& sql) {
+  return query_natively(session, sql, {});
+}
+
 }  // namespace
 
 std::unique_ptr<Connection> connect(std::string_view url) {
@@ -71,9 +101,9 @@ std::unique_ptr<Connection> connect(std::string_view url) {
   if (url.starts_with("sqlite:") || url.starts_with("sqlite3:")) path = parse_url(url).database;
   // SOCI splits its connect string on spaces; quoting keeps paths with spaces whole.
   std::string connect_string = fmt::format("db=\"{}\" timeout=5", path);
-  auto connection =
-      detail::open_soci_connection(*soci::factory_sqlite3(), connect_string, "sqlite",
-                                   "sqlite:" + path, execute_directly, query_directly);
+  auto connection = detail::open_soci_connection(*soci::factory_sqlite3(), connect_string, "sqlite",
+                                                 "sqlite:" + path, execute_directly, query_directly,
+                                                 query_natively);
   connection->execute("PRAGMA foreign_keys = ON");
   return connection;
 }
