@@ -41,6 +41,14 @@ struct Command {
 [[nodiscard]] Command diff_command();
 [[nodiscard]] Command drift_command();
 [[nodiscard]] Command dump_command();
+// Governance policy commands (MIGCMD_CLI_WITH_GOVERNANCE).
+[[nodiscard]] Command env_command();
+[[nodiscard]] Command request_command();
+[[nodiscard]] Command approve_command();
+[[nodiscard]] Command reject_command();
+[[nodiscard]] Command approvals_command();
+[[nodiscard]] Command roles_command();
+[[nodiscard]] Command whoami_command();
 
 // Helpers shared by the commands.
 inline void no_options(boost::program_options::options_description&,

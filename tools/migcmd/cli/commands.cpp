@@ -8,6 +8,10 @@ const std::vector<Command>& commands() {
       status_command(),   validate_command(), script_command(), repair_command(),
       baseline_command(), adopt_command(),    lock_command(),   wait_command(),
       add_command(),      diff_command(),     drift_command(),  dump_command(),
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+      env_command(),      request_command(),  approve_command(), reject_command(),
+      approvals_command(), roles_command(),   whoami_command(),
+#endif
   };
   return all;
 }

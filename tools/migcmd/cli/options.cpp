@@ -48,6 +48,14 @@ po::options_description global_options_description() {
       ("lock-mode", po::value<std::string>()->value_name("MODE")->default_value("session"),
        "session (the lock is held for the whole run) or transaction (taken in each"
        " migration's transaction; works behind PgBouncer)")
+      ("config", po::value<std::string>()->value_name("FILE"),
+       "the project configuration: environments, roles, approvals, windows (default:"
+       " ./migcmd.json)")
+      ("env", po::value<std::string>()->value_name("NAME"),
+       "the environment of the project configuration to act on; its URL comes from the"
+       " environment variable its url_env names")
+      ("as", po::value<std::string>()->value_name("USER"),
+       "act as USER (default: $MIGCMD_USER, else the OS user)")
       ("help,h", po::bool_switch(), "show help (after a command: that command's help)");
   // clang-format on
   return global;
@@ -98,6 +106,12 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
   g.lock_timeout_seconds = vm["lock-timeout"].as<double>();
   g.statement_lock_timeout_seconds = vm["statement-lock-timeout"].as<double>();
   g.lock_mode = vm["lock-mode"].as<std::string>();
+  if (vm.count("config")) {
+    g.config = vm["config"].as<std::string>();
+    g.config_given = true;
+  }
+  if (vm.count("env")) g.environment = vm["env"].as<std::string>();
+  if (vm.count("as")) g.as_user = vm["as"].as<std::string>();
   require_non_negative(g.lock_timeout_seconds, "lock-timeout");
   require_non_negative(g.statement_lock_timeout_seconds, "statement-lock-timeout");
   if (g.lock_mode != "session" && g.lock_mode != "transaction") {

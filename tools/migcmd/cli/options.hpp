@@ -23,6 +23,11 @@ struct GlobalOptions {
   double lock_timeout_seconds = 60;
   double statement_lock_timeout_seconds = 10;  // 0: off
   std::string lock_mode = "session";
+  // Governance: the project configuration, the environment acted on, the acting user.
+  std::filesystem::path config = "migcmd.json";  // --config
+  bool config_given = false;                      // --config was passed (a missing file is an error)
+  std::optional<std::string> environment;         // --env: its URL comes from its url_env
+  std::optional<std::string> as_user;             // --as, else $MIGCMD_USER, else the OS user
 };
 
 struct CommandLine {

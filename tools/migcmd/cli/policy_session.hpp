@@ -1,0 +1,53 @@
+#pragma once
+// What the governance commands share: the project configuration (--config), the acting identity
+// (--as, $MIGCMD_USER, the OS user), the state store, the audit log, and permission checks that
+// audit their outcome.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/context.hpp"
+#include "migcmd/governance/audit_log.hpp"
+#include "migcmd/governance/authorizer.hpp"
+#include "migcmd/governance/identity.hpp"
+#include "migcmd/governance/project_config.hpp"
+#include "migcmd/governance/state_store.hpp"
+
+namespace migcmd::cli {
+
+struct PolicySession {
+  governance::ProjectConfig config;
+  bool has_config = false;  // false: no migcmd.json (only where the command allows it)
+  governance::Identity identity;
+  std::unique_ptr<governance::Authorizer> authorizer;
+  std::unique_ptr<governance::AuditLog> audit;  // opened with the configuration
+
+  // The state store, opened on first use.
+  [[nodiscard]] governance::StateStore& store();
+
+  std::unique_ptr<governance::StateStore> store_;
+};
+
+// Loads --config (default ./migcmd.json) and resolves the identity. Without the default file and
+// with `config_required` false, an empty configuration (built-in roles, no members) and no audit
+// log. Error(usage) when the file is required and missing.
+[[nodiscard]] PolicySession open_policy_session(Context& context, bool config_required = true);
+
+// Throws Error(permission_denied) after auditing the refusal; with `audit_allowed` also audits
+// the permission granted. `action` names the command in the audit ("env_status", "approvals").
+void require_permission(PolicySession& session, governance::Permission permission,
+                        const std::string& action, const std::string& environment = {},
+                        bool audit_allowed = true);
+
+// The environment to act on: `explicit_name` when given, else --env; Error(usage) otherwise.
+[[nodiscard]] const governance::EnvironmentConfig& chosen_environment(
+    const Context& context, const PolicySession& session,
+    const std::optional<std::string>& explicit_name = std::nullopt);
+
+// The URL of `environment`, from the variable its url_env names (Error(usage) when it is not set),
+// registered with the output as a secret so that no message shows its password.
+[[nodiscard]] std::string environment_url(Context& context, const PolicySession& session,
+                                          const governance::EnvironmentConfig& environment);
+
+}  // namespace migcmd::cli
