@@ -17,7 +17,8 @@
 namespace migcmd::governance {
 namespace {
 
-using nlohmann::json;
+// ordered_json: environments, roles and windows keep the order of the file.
+using json = nlohmann::ordered_json;
 
 std::string pointer_token(std::string_view key) {
   std::string out;

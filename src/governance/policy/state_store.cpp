@@ -10,36 +10,38 @@
 namespace migcmd::governance {
 namespace {
 
+// Times are milliseconds since the epoch, in BIGINT columns: 64 bits for any reader (SOCI took a
+// column declared INTEGER for a 32-bit int).
 constexpr const char* schema_sql[] = {
     "CREATE TABLE IF NOT EXISTS governance_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS environment_locks ("
     " environment TEXT PRIMARY KEY, locked_by TEXT NOT NULL, reason TEXT NOT NULL,"
-    " locked_at INTEGER NOT NULL)",
+    " locked_at BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS approval_requests ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT, environment TEXT NOT NULL, direction TEXT NOT NULL,"
     " plan_checksum TEXT NOT NULL, plan_json TEXT NOT NULL, risk TEXT NOT NULL,"
-    " reason TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at INTEGER NOT NULL,"
+    " reason TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at BIGINT NOT NULL,"
     " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'rejected', 'executed')),"
     " closed_by TEXT NOT NULL DEFAULT '', closed_reason TEXT NOT NULL DEFAULT '',"
-    " closed_at INTEGER)",
+    " closed_at BIGINT)",
     "CREATE INDEX IF NOT EXISTS approval_requests_checksum ON approval_requests (plan_checksum)",
     "CREATE TABLE IF NOT EXISTS approval_votes ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " request_id INTEGER NOT NULL REFERENCES approval_requests (id), actor TEXT NOT NULL,"
     " roles TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('approve', 'reject')),"
-    " comment TEXT NOT NULL, plan_checksum TEXT NOT NULL, at INTEGER NOT NULL)",
+    " comment TEXT NOT NULL, plan_checksum TEXT NOT NULL, at BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS emergency_runs ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT, environment TEXT NOT NULL, plan_checksum TEXT NOT NULL,"
-    " plan_json TEXT NOT NULL, reason TEXT NOT NULL, run_by TEXT NOT NULL, run_at INTEGER NOT NULL,"
+    " plan_json TEXT NOT NULL, reason TEXT NOT NULL, run_by TEXT NOT NULL, run_at BIGINT NOT NULL,"
     " outcome TEXT NOT NULL DEFAULT '', reviewed_by TEXT NOT NULL DEFAULT '',"
-    " review_comment TEXT NOT NULL DEFAULT '', reviewed_at INTEGER)",
+    " review_comment TEXT NOT NULL DEFAULT '', reviewed_at BIGINT)",
     "CREATE TABLE IF NOT EXISTS scheduled_runs ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT, environment TEXT NOT NULL, plan_checksum TEXT NOT NULL,"
-    " request_id INTEGER, run_at INTEGER NOT NULL, options TEXT NOT NULL DEFAULT '',"
+    " request_id INTEGER, run_at BIGINT NOT NULL, options TEXT NOT NULL DEFAULT '',"
     " status TEXT NOT NULL DEFAULT 'pending'"
     "  CHECK (status IN ('pending', 'running', 'done', 'failed', 'cancelled')),"
-    " created_by TEXT NOT NULL, created_at INTEGER NOT NULL, claimed_by TEXT NOT NULL DEFAULT '',"
-    " claimed_at INTEGER, finished_at INTEGER, message TEXT NOT NULL DEFAULT '')",
+    " created_by TEXT NOT NULL, created_at BIGINT NOT NULL, claimed_by TEXT NOT NULL DEFAULT '',"
+    " claimed_at BIGINT, finished_at BIGINT, message TEXT NOT NULL DEFAULT '')",
     "INSERT OR IGNORE INTO governance_meta (key, value) VALUES ('schema_version', '1')",
 };
 

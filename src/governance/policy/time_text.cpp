@@ -76,7 +76,10 @@ std::string format_duration(std::chrono::seconds duration) {
   long long left = duration.count();
   if (left <= 0) return "0s";
   std::string out;
-  for (auto [unit, suffix] : {std::pair{86400LL, 'd'}, {3600LL, 'h'}, {60LL, 'm'}, {1LL, 's'}}) {
+  // "24h" and "36h" read better than "1d" and "1d12h"; days only from two on.
+  const long long day = left >= 2 * 86400 ? 86400LL : 0LL;
+  for (auto [unit, suffix] : {std::pair{day, 'd'}, {3600LL, 'h'}, {60LL, 'm'}, {1LL, 's'}}) {
+    if (unit == 0) continue;
     if (left >= unit) {
       out += fmt::format("{}{}", left / unit, suffix);
       left %= unit;
