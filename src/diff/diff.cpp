@@ -87,6 +87,18 @@ std::string_view unwrapped(std::string_view sql) {
   }
 }
 
+// Type names are case-insensitive in every database (a raw "VARCHAR(7)" reads back as
+// "varchar(7)"); quoted parts (ENUM('a','B') values) are not, and are kept as written.
+std::string type_key(std::string_view sql) {
+  std::string out;
+  bool quoted = false;
+  for (char c : sql) {
+    if (c == '\'') quoted = !quoted;
+    out.push_back(quoted ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
 class Differ {
  public:
   explicit Differ(const DiffOptions& options) : options_(options) {}
@@ -95,7 +107,7 @@ class Differ {
     if (a == b) return true;
     if (!options_.dialect) return false;
     try {
-      return options_.dialect->type_sql(a) == options_.dialect->type_sql(b);
+      return type_key(options_.dialect->type_sql(a)) == type_key(options_.dialect->type_sql(b));
     } catch (const Error&) {
       return false;
     }

@@ -189,6 +189,15 @@ TEST_CASE("types equal in the target dialect are not a change") {
   } dialect;
   CHECK_FALSE(diff(from, to).empty());
   CHECK(diff(from, to, {.dialect = &dialect}).empty());
+
+  // Type names compare without case (a raw VARCHAR(7) reads back as varchar(7)); quoted enum
+  // values keep theirs.
+  from.find_table("users")->columns[2].type = Type::raw("VARCHAR(7)");
+  to.find_table("users")->columns[2].type = Type::raw("varchar(7)");
+  CHECK(diff(from, to, {.dialect = &dialect}).empty());
+  from.find_table("users")->columns[2].type = Type::raw("ENUM('a','B')");
+  to.find_table("users")->columns[2].type = Type::raw("enum('A','b')");
+  CHECK(diff(from, to, {.dialect = &dialect}).operations.size() == 1);
 }
 
 namespace {
