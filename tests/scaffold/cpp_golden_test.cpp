@@ -244,3 +244,33 @@ TEST_CASE("the generated index header registers its migrations in order") {
   golden::empty::register_migrations(none);
   CHECK(none.scripts().empty());
 }
+
+TEST_CASE("render_cpp_operations: the builder's name and the indentation are the caller's") {
+  migcmd::Table table;
+  table.name = "users";
+  table.columns = {{"id", migcmd::Type::int64(), false, {}, true}};
+  table.triggers = {{"trg", "CREATE TRIGGER trg AFTER INSERT ON users BEGIN SELECT 1; END"}};
+  const migcmd::OperationList ops = {
+      migcmd::CreateTable{table},
+      migcmd::DropUnique{"users", "uq", migcmd::UniqueConstraint{"uq", {"id"}}}};
+  const std::string code = migcmd::render_cpp_operations(ops, "mb", 2);
+  CHECK(code.rfind(
+            "  {\n    migcmd::Table table = migcmd::define_table(\"users\", "
+            "[](migcmd::TableBuilder& t) {\n      t.column<std::int64_t>(\"id\").identity();\n",
+            0) == 0);
+  CHECK(code.find("    mb.append(migcmd::CreateTable{std::move(table)});\n  }\n") !=
+        std::string::npos);
+  CHECK(code.find("\n  mb.append(migcmd::DropUnique{\n      .table = \"users\",\n") !=
+        std::string::npos);
+  // A builder named t: the table builder takes another name.
+  const std::string t =
+      migcmd::render_cpp_operations({migcmd::CreateTable{migcmd::Table{"x"}}}, "t");
+  CHECK(t == "    t.create_table(\"x\", [](migcmd::TableBuilder&) {});\n");
+  migcmd::Table one{"y"};
+  one.columns = {{"id", migcmd::Type::int32()}};
+  CHECK(migcmd::render_cpp_operations({migcmd::CreateTable{one}}, "t", 0) ==
+        "t.create_table(\"y\", [](migcmd::TableBuilder& table) {\n"
+        "  table.column<std::int32_t>(\"id\");\n"
+        "});\n");
+  CHECK(migcmd::render_cpp_operations({}).empty());
+}
