@@ -49,6 +49,7 @@ struct Command {
 [[nodiscard]] Command approvals_command();
 [[nodiscard]] Command roles_command();
 [[nodiscard]] Command whoami_command();
+[[nodiscard]] Command audit_command();  // with governance (MIGCMD_CLI_WITH_GOVERNANCE)
 
 // Helpers shared by the commands.
 inline void no_options(boost::program_options::options_description&,

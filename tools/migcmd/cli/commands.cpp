@@ -12,6 +12,9 @@ const std::vector<Command>& commands() {
       env_command(),      request_command(),  approve_command(), reject_command(),
       approvals_command(), roles_command(),   whoami_command(),
 #endif
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+      audit_command(),
+#endif
   };
   return all;
 }
