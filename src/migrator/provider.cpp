@@ -30,10 +30,10 @@ Schema Provider::read_schema(Connection&, const ReadOptions&) const {
 }
 
 std::unique_ptr<ScratchDatabase> Provider::open_scratch(std::string_view) const {
-  throw Error(ErrorCode::unsupported_operation,
-              fmt::format("the {} provider cannot make a scratch database to replay migrations in",
-                          name()),
-              "compare against a live database URL or a snapshot file instead");
+  throw Error(
+      ErrorCode::unsupported_operation,
+      fmt::format("the {} provider cannot make a scratch database to replay migrations in", name()),
+      "compare against a live database URL or a snapshot file instead");
 }
 
 void ProviderRegistry::add(std::shared_ptr<const Provider> provider) {

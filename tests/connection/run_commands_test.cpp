@@ -94,7 +94,8 @@ TEST_CASE("bound parameters round-trip every value kind, hostile text included")
         std::vector<Row>{{"3000000000"}, {"text in an integer column"}});
   // The same through a query with a bound filter.
   CHECK(db->query("SELECT count(*) FROM v WHERE s = :p0", {Value{hostile}}).rows[0][0] == "1");
-  // A query with parameters reads wide integers exactly too (SOCI's rows would cut them to 32 bits).
+  // A query with parameters reads wide integers exactly too (SOCI's rows would cut them to 32
+  // bits).
   CHECK(db->query("SELECT i FROM v WHERE i > :p0 ORDER BY i", {Value{2000000000LL}}).rows ==
         std::vector<Row>{{"3000000000"}, {"text in an integer column"}});
   CHECK(db->query("SELECT i, :p1 FROM v WHERE i = :p0", {Value{-9007199254740993LL}, Value{"x"}})
