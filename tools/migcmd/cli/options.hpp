@@ -25,9 +25,9 @@ struct GlobalOptions {
   std::string lock_mode = "session";
   // Governance: the project configuration, the environment acted on, the acting user.
   std::filesystem::path config = "migcmd.json";  // --config
-  bool config_given = false;                      // --config was passed (a missing file is an error)
-  std::optional<std::string> environment;         // --env: its URL comes from its url_env
-  std::optional<std::string> as_user;             // --as, else $MIGCMD_USER, else the OS user
+  bool config_given = false;                     // --config was passed (a missing file is an error)
+  std::optional<std::string> environment;        // --env: its URL comes from its url_env
+  std::optional<std::string> as_user;            // --as, else $MIGCMD_USER, else the OS user
 };
 
 struct CommandLine {
