@@ -131,7 +131,7 @@ TEST_CASE("env lock, status and unlock; refusals exit 8 and are audited") {
 TEST_CASE("request, approve, reject and approvals") {
   Project p;
   CHECK(p.as("victor", {"--env", "prod", "request", "--risk", "high"}).status == refused);
-  CHECK(p.as("bob", {"--env", "prod", "request"}).status == usage);   // no risk
+  CHECK(p.as("bob", {"--env", "prod", "request", "--risk", "severe"}).status == usage);
   CHECK(p.as("bob", {"request", "--risk", "high"}).status == usage);  // no environment
   auto r = p.as("bob", {"--env", "prod", "request", "--risk", "high", "--reason", "release 42"});
   REQUIRE(r.status == 0);
@@ -294,4 +294,25 @@ TEST_CASE("configuration problems stop the governance verbs") {
   CHECK_FALSE(contains(r.err, "pw@"));
   r = f.run({"--config", "missing.json", "roles"});
   CHECK(r.status == usage);
+}
+
+TEST_CASE("request takes its risk level from the risk analysis; --risk only raises it") {
+  Project p;
+  auto r = p.as("bob", {"--json", "--env", "prod", "request"});
+  REQUIRE(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out)["request"]["risk"] == "LOW");  // two CREATE TABLEs
+  r = p.as("bob", {"--json", "--env", "prod", "request", "--risk", "medium"});
+  REQUIRE(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out)["request"]["risk"] == "MEDIUM");
+  // A destructive migration pending: the analysis alone raises the level, and --risk cannot
+  // lower it.
+  p.write_migration("20250103000000_drop.sql", "DROP TABLE users;",
+                    "CREATE TABLE users (id INTEGER PRIMARY KEY);");
+  r = p.as("bob", {"--json", "--env", "prod", "request", "--risk", "low"});
+  REQUIRE(r.status == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  const std::string risk = doc["request"]["risk"];
+  CHECK((risk == "HIGH" || risk == "CRITICAL"));
+  CHECK(doc["request"]["migrations"].size() == 3);
+  CHECK(doc["decision"]["approved"] == false);  // production HIGH+: 2 approvals
 }

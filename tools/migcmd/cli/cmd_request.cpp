@@ -11,6 +11,7 @@
 #include "cli/policy_session.hpp"
 #include "migcmd/governance/approvals.hpp"
 #include "migcmd/governance/pending_plan.hpp"
+#include "migcmd/governance/risk.hpp"
 
 namespace po = boost::program_options;
 
@@ -25,21 +26,36 @@ void request_options(po::options_description& options, po::positional_options_de
       ("reason", po::value<std::string>()->value_name("TEXT"),
        "why the change is needed (shown to the approvers)")
       ("risk", po::value<std::string>()->value_name("LEVEL"),
-       "the plan's risk: low, medium, high or critical (decides the approval rules)")
+       "raise the plan's risk level above what the risk analysis finds: low, medium, high or"
+       " critical (it decides the approval rules)")
       ("target", po::value<std::string>()->value_name("VERSION"),
        "only the migrations up to and including VERSION, as `up --target`");
   // clang-format on
 }
 
-gov::RiskLevel risk_of(const po::variables_map& args) {
-  if (!args.count("risk")) {
-    throw Error(ErrorCode::usage, "request needs the plan's risk level",
-                "pass --risk low|medium|high|critical (`migcmd lint` tells it)");
-  }
+// The level --risk gives, if any; Error(usage) for an unknown one.
+std::optional<gov::RiskLevel> given_risk(const po::variables_map& args) {
+  if (!args.count("risk")) return std::nullopt;
   const auto text = args["risk"].as<std::string>();
   if (auto level = gov::risk_level_from_string(text)) return *level;
   throw Error(ErrorCode::usage, fmt::format("unknown risk level \"{}\"", text),
               "use --risk low, medium, high or critical");
+}
+
+// The scripts of the plan, in its order.
+std::vector<MigrationScript> planned_scripts(const std::vector<MigrationScript>& scripts,
+                                             const gov::PlanFingerprint& plan) {
+  std::vector<MigrationScript> out;
+  for (const auto& [key, checksum] : plan.migrations) {
+    for (const auto& m : scripts) {
+      const std::string m_key = m.kind == MigrationKind::repeatable ? "R__" + m.name : m.version;
+      if (m_key == key) {
+        out.push_back(m);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 int run_request(Context& context, const po::variables_map& args) {
@@ -47,17 +63,21 @@ int run_request(Context& context, const po::variables_map& args) {
   const auto& env = chosen_environment(context, session);
   // Refused before reaching the database (audited); Approvals checks again and audits the request.
   require_permission(session, gov::Permission::request, "request", env.name, false);
-  const auto risk = risk_of(args);
+  const auto raised_to = given_risk(args);
   const std::string reason = args.count("reason") ? args["reason"].as<std::string>() : "";
   std::optional<std::string> target;
   if (args.count("target")) target = args["target"].as<std::string>();
 
   const std::string url = environment_url(context, session, env);
   const Provider& provider = context.providers().for_url(url);
-  auto scripts = context.migrations();
+  const auto scripts = context.migrations();
   auto connection = provider.connect(url);
-  Migrator migrator(*connection, provider, std::move(scripts), context.migrator_options(nullptr));
+  Migrator migrator(*connection, provider, scripts, context.migrator_options(nullptr));
   const auto plan = gov::pending_plan(env.name, migrator.status(), target);
+  // The risk analysis decides; --risk may raise the level (a reviewer's judgement), never lower
+  // it. The gate analyses the plan again when it runs.
+  const auto analysed = gov::analyze(planned_scripts(scripts, plan), provider.dialect()).level();
+  const auto risk = raised_to && *raised_to > analysed ? *raised_to : analysed;
 
   gov::Approvals approvals(session.config, session.store(), session.audit.get());
   const auto id = approvals.request(session.identity, plan, risk, reason);
@@ -94,11 +114,13 @@ int run_request(Context& context, const po::variables_map& args) {
 
 Command request_command() {
   return {"request",
-          "request --env ENV --risk LEVEL [--reason TEXT] [--target VERSION]",
+          "request --env ENV [--reason TEXT] [--risk LEVEL] [--target VERSION]",
           "ask for approval of the pending migrations of an environment",
           "Records a request for approval of the exact plan `up` would apply to --env now: the "
           "pending migrations of --dir (read against that environment's database, whose URL "
-          "comes from the variable its url_env names), with their checksums. The approval rules "
+          "comes from the variable its url_env names), with their checksums. Its risk level is "
+          "the highest finding of the risk analysis of those migrations (`migcmd lint`), or "
+          "--risk when that is higher. The approval rules "
           "of migcmd.json for the environment's tier and the risk level decide how many "
           "approvals, from which roles, and how long they stay valid. Changing any migration, "
           "adding or removing one, or another target invalidates the request. Needs the request "
