@@ -41,6 +41,7 @@ struct Command {
 [[nodiscard]] Command diff_command();
 [[nodiscard]] Command drift_command();
 [[nodiscard]] Command dump_command();
+[[nodiscard]] Command lint_command();  // with governance (MIGCMD_CLI_WITH_GOVERNANCE)
 // Governance policy commands (MIGCMD_CLI_WITH_GOVERNANCE).
 [[nodiscard]] Command env_command();
 [[nodiscard]] Command request_command();

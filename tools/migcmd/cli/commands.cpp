@@ -9,6 +9,9 @@ const std::vector<Command>& commands() {
       baseline_command(),  adopt_command(),    lock_command(),    wait_command(),
       add_command(),       diff_command(),     drift_command(),   dump_command(),
 #ifdef MIGCMD_CLI_WITH_GOVERNANCE
+      lint_command(),
+#endif
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
       env_command(),       request_command(),  approve_command(), reject_command(),
       approvals_command(), roles_command(),    whoami_command(),
 #endif
