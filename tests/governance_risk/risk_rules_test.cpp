@@ -215,6 +215,10 @@ const std::vector<SqlCase>& sql_cases() {
        "UPDATE users SET tier = 'free' WHERE tier IS NULL;",
        true},
       {"MG503", "postgres", "UPDATE users SET tier = 'free' WHERE tier IS NULL;", false},
+      {"MG503", "sqlite",
+       "ALTER TABLE users ADD COLUMN tier TEXT;\n"
+       "UPDATE users SET tier = 'free' WHERE tier IS NULL;",
+       false},  // SQLite locks the whole database for any migration
       {"MG503", "postgres",
        "ALTER TABLE users ADD COLUMN tier text;\n"
        "UPDATE users SET tier = 'free' WHERE tier IS NULL;",

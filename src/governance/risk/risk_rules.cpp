@@ -323,10 +323,11 @@ std::vector<RiskRuleInfo> make_catalogue() {
         "backfill_with_ddl",
         medium,
         "Updates rows of an existing table in the same transaction as a schema change: the DDL's "
-        "locks are held until every row is updated.",
+        "locks are held until every row is updated. (MySQL commits DDL at once: see MG502; "
+        "SQLite locks the whole database for any migration.)",
         "Backfill in a separate migration (or job), in batches, after the schema change is "
         "committed.",
-        {}}},
+        {"postgres", "sqlserver"}}},
       {risk::RuleId::transaction_control,
        {"MG504",
         "transaction_control",
