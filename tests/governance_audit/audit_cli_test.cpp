@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 #include <stdlib.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_fixture.hpp"
@@ -208,4 +210,57 @@ TEST_CASE("audit usage errors exit with status 2") {
     CHECK(r.status == 2);
     CHECK_FALSE(r.err.empty());
   }
+}
+
+TEST_CASE(
+    "in a project, audit reads the trail migcmd.json names, with its key, after a "
+    "permission check that is itself audited") {
+  AuditEnvironment env;
+  CliFixture cli;
+  {
+    std::ofstream config(cli.root() / "migcmd.json");
+    config << R"({
+      // alice may read the trail; bob may not.
+      "environments": {"prod": {"tier": "production", "url_env": "PROD_URL"}},
+      "members": {"alice": ["dba"], "bob": ["developer"]},
+      "audit": {"file": "trail/project.db", "hmac_key_env": "PROJECT_AUDIT_KEY"}
+    })";
+  }
+  setenv("PROJECT_AUDIT_KEY", "project key 0123456789", 1);
+  CliResult r = cli.run({"--as", "alice", "audit", "verify"});
+  CHECK(r.status == 3);
+  CHECK(r.err.find("no audit trail at") != std::string::npos);
+  CHECK(r.err.find("trail/project.db") != std::string::npos);
+
+  write_trail(cli.root() / "trail" / "project.db", "project key 0123456789");
+  r = cli.run({"--as", "alice", "audit", "verify"});
+  INFO(r.out, r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("HMAC-SHA256 chain") != std::string::npos);
+
+  r = cli.run({"--as", "bob", "audit", "export"});
+  CHECK(r.status == 8);
+  CHECK(r.err.find("audit.export") != std::string::npos);
+
+  r = cli.run({"--as", "alice", "audit", "export"});
+  REQUIRE(r.status == 0);
+  const auto entries = nlohmann::json::parse(r.out);
+  // After the six written: the verify allowed, the export refused, and this export allowed.
+  REQUIRE(entries.size() == 9);
+  CHECK(entries[6]["actor"] == "alice");
+  CHECK(entries[6]["action"] == "audit_verify");
+  CHECK(entries[6]["result"] == "allowed");
+  CHECK(entries[7]["actor"] == "bob");
+  CHECK(entries[7]["action"] == "audit_export");
+  CHECK(entries[7]["result"] == "refused");
+  CHECK(entries[8]["actor"] == "alice");
+  CHECK(entries[8]["action"] == "audit_export");
+  CHECK(entries[8]["result"] == "allowed");
+
+  // --audit reads another file, still with the project's key and permission check.
+  write_trail(cli.root() / "copy.db", "project key 0123456789");
+  r = cli.run({"--as", "alice", "audit", "verify", "--audit", "copy.db"});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("6 entries") != std::string::npos);
+  unsetenv("PROJECT_AUDIT_KEY");
 }

@@ -1,13 +1,18 @@
 // `audit verify`, `audit export` and `audit log`: the tamper-evident audit trail, read-only.
-// Where it lives: --audit FILE, else $MIGCMD_AUDIT, else ./.migcmd/audit.db (relative to the
-// working directory); the HMAC key of a keyed chain comes from $MIGCMD_AUDIT_KEY.
+// Where it lives: --audit FILE; else, in a project (migcmd.json), the trail its "audit" section
+// names (a file or a database table), after checking the audit.verify / audit.export /
+// audit.view permission (the check is itself audited); else $MIGCMD_AUDIT; else
+// ./.migcmd/audit.db relative to the working directory. The HMAC key of a keyed chain comes from
+// the variable the project names (hmac_key_env), else $MIGCMD_AUDIT_KEY.
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "cli/command.hpp"
+#include "cli/policy_session.hpp"
 #include "cli/table.hpp"
 #include "migcmd/governance/audit.hpp"
 
@@ -24,7 +29,8 @@ void audit_options(po::options_description& options, po::positional_options_desc
       // clang-format off
       ("subcommand", po::value<std::string>()->value_name("WHAT"), "verify, export or log")
       ("audit", po::value<std::string>()->value_name("FILE"),
-       "the audit file (default: $MIGCMD_AUDIT, else ./.migcmd/audit.db)")
+       "the audit file (default: the one migcmd.json names, else $MIGCMD_AUDIT, else"
+       " ./.migcmd/audit.db)")
       ("format", po::value<std::string>()->value_name("FORMAT")->default_value("json"),
        "export: json or csv")
       ("output,o", po::value<std::string>()->value_name("FILE"),
@@ -42,20 +48,54 @@ void audit_options(po::options_description& options, po::positional_options_desc
   pos.add("subcommand", 1);
 }
 
-std::filesystem::path audit_file(const po::variables_map& args) {
-  if (args.count("audit")) return args["audit"].as<std::string>();
-  return gov::default_audit_path();
-}
-
-// Reading commands never create an audit file: a missing one is reported, not replaced by an
-// empty (and so "intact") trail.
-gov::AuditLog open_existing(const po::variables_map& args, ErrorCode missing) {
-  const auto file = audit_file(args);
+void require_trail(const std::filesystem::path& file, ErrorCode missing) {
+  // Reading never creates a trail: a missing one is reported, not replaced by an empty (and so
+  // "intact") one.
   if (!std::filesystem::exists(file)) {
     throw Error(missing, fmt::format("no audit trail at {}", file.string()),
-                "pass --audit FILE or set $MIGCMD_AUDIT to where the audit file is");
+                "pass --audit FILE, set $MIGCMD_AUDIT, or name the file in migcmd.json's "
+                "\"audit\" section");
   }
-  return gov::open_audit_log(file, gov::audit_key_from_environment());
+}
+
+std::optional<std::string> variable(const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  const char* value = std::getenv(name.c_str());
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+// The trail to read, and the project session that allowed it (without migcmd.json: none).
+struct OpenedTrail {
+  PolicySession session;
+  std::unique_ptr<gov::AuditLog> own;
+  gov::AuditLog* log = nullptr;
+};
+
+OpenedTrail open_trail(Context& context, const po::variables_map& args, gov::Permission permission,
+                       const std::string& action, ErrorCode missing) {
+  const GlobalOptions& g = context.options();
+  const bool given = args.count("audit") > 0;
+  std::error_code ec;
+  if (!given && std::filesystem::exists(g.config, ec)) {
+    // Before the session opens the project's trail, which creates it.
+    const gov::ProjectConfig config = gov::load_project_config(g.config);
+    if (config.audit.url_env.empty()) require_trail(config.audit.file, missing);
+  }
+  OpenedTrail t{open_policy_session(context, /*config_required=*/false), nullptr, nullptr};
+  if (t.session.has_config) require_permission(t.session, permission, action);
+  if (!given && t.session.audit) {
+    t.log = t.session.audit.get();
+    return t;
+  }
+  const std::filesystem::path file =
+      given ? std::filesystem::path(args["audit"].as<std::string>()) : gov::default_audit_path();
+  require_trail(file, missing);
+  const auto key = t.session.has_config ? variable(t.session.config.audit.hmac_key_env)
+                                        : gov::audit_key_from_environment();
+  t.own = std::make_unique<gov::AuditLog>(gov::open_audit_log(file, key));
+  t.log = t.own.get();
+  return t;
 }
 
 gov::AuditFilter filter_from(const Context& context, const po::variables_map& args) {
@@ -70,7 +110,9 @@ gov::AuditFilter filter_from(const Context& context, const po::variables_map& ar
 }
 
 int audit_verify(Context& context, const po::variables_map& args) {
-  gov::AuditLog log = open_existing(args, ErrorCode::validation_failed);
+  OpenedTrail trail = open_trail(context, args, gov::Permission::audit_verify, "audit_verify",
+                                 ErrorCode::validation_failed);
+  gov::AuditLog& log = *trail.log;
   const gov::AuditVerification v = log.verify();
   const std::string where = log.store().describe();
   const char* chain = log.keyed() ? "HMAC-SHA256" : "SHA-256";
@@ -106,8 +148,9 @@ int audit_export(Context& context, const po::variables_map& args) {
                 "use --format json or --format csv");
   }
   const gov::AuditFilter filter = filter_from(context, args);
-  gov::AuditLog log = open_existing(args, ErrorCode::io_error);
-  const auto entries = log.entries(filter);
+  OpenedTrail trail =
+      open_trail(context, args, gov::Permission::audit_export, "audit_export", ErrorCode::io_error);
+  const auto entries = trail.log->entries(filter);
   const std::string document =
       format == "json" ? gov::export_json(entries) : gov::export_csv(entries);
   Output& out = context.output();
@@ -149,7 +192,9 @@ int audit_log(Context& context, const po::variables_map& args) {
   if (*filter.limit < 1) {
     throw Error(ErrorCode::usage, "--limit must be at least 1", "e.g. --limit 20");
   }
-  gov::AuditLog log = open_existing(args, ErrorCode::io_error);
+  OpenedTrail trail =
+      open_trail(context, args, gov::Permission::audit_view, "audit_view", ErrorCode::io_error);
+  gov::AuditLog& log = *trail.log;
   const auto entries = log.entries(filter);
   Output& out = context.output();
   if (out.json()) {
@@ -196,9 +241,11 @@ Command audit_command() {
           "reordered entry (exit status 3 when it is broken). `audit export` writes the entries "
           "as JSON or CSV (RFC 4180), filtered by time range (--since inclusive, --until "
           "exclusive), environment (--env), user and action. `audit log` lists the newest "
-          "entries first. The trail is the SQLite file --audit FILE, else $MIGCMD_AUDIT, else "
-          "./.migcmd/audit.db relative to the working directory; a keyed chain (HMAC-SHA256) "
-          "takes its key from $MIGCMD_AUDIT_KEY.",
+          "entries first. The trail is the SQLite file --audit FILE; else, with a migcmd.json, the "
+          "trail its \"audit\" section names (reading it needs the audit.verify, audit.export or "
+          "audit.view permission); else $MIGCMD_AUDIT; else ./.migcmd/audit.db relative to the "
+          "working directory. A keyed chain (HMAC-SHA256) takes its key from the variable "
+          "migcmd.json names (hmac_key_env), else $MIGCMD_AUDIT_KEY.",
           audit_options,
           run_audit};
 }
