@@ -121,6 +121,28 @@ std::string describe_rows(const Rows& rows) {
   return out;
 }
 
+// Runs `before` now and `after` when it goes, whatever happens in between.
+class Session {
+ public:
+  Session(Connection& connection, const std::string& before, std::string after)
+      : connection_(connection), after_(std::move(after)) {
+    if (!before.empty()) connection_.execute(before);
+  }
+  ~Session() {
+    try {
+      if (!after_.empty()) connection_.execute(after_);
+    } catch (const std::exception& e) {
+      FAIL_CHECK(fmt::format("{} failed: {}", after_, e.what()));
+    }
+  }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+ private:
+  Connection& connection_;
+  std::string after_;
+};
+
 class PairRun {
  public:
   PairRun(const Target& target, PairDatabase& db)
@@ -129,7 +151,10 @@ class PairRun {
   // Returns whether the diff had operations; every failed comparison is a failed CHECK.
   bool run(const SchemaPair& pair) {
     // `current`, created and filled.
-    run_ops(create_operations(pair.current), Schema{}, "creating current");
+    {
+      Session setup(db_.connection(), target_.before_create, target_.after_create);
+      run_ops(create_operations(pair.current), Schema{}, "creating current");
+    }
     OperationList seed;
     for (auto& insert : seed_rows(pair.current, pair.values)) seed.push_back(std::move(insert));
     run_ops(seed, pair.current, "seeding current");

@@ -30,6 +30,9 @@ struct Target {
   const Provider* provider = nullptr;
   DialectTraits traits;
   std::function<std::unique_ptr<PairDatabase>()> fresh;
+  // Statements run before and after creating `current` (its tables still empty), to set the
+  // session up for a faster start; never around the migration under test.
+  std::string before_create, after_create;
 };
 
 struct RunSummary {
