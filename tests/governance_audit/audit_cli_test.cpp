@@ -73,6 +73,12 @@ TEST_CASE("audit verify on the default file, intact and then tampered with") {
   const auto json = nlohmann::json::parse(r.out);
   CHECK(json["ok"] == true);
   CHECK(json["entries"] == 6);
+  CHECK(json["head_sequence"] == 6);
+  const std::string head = json["head_hash"].get<std::string>();
+  CHECK(head.size() == 64);
+  CHECK(r.status == 0);
+  r = cli.run({"audit", "verify"});
+  CHECK(r.out.find("newest entry 6, hash " + head) != std::string::npos);
 
   migcmd::sqlite::connect("sqlite:" + file.string())
       ->execute("UPDATE migcmd_audit SET actor = 'mallory' WHERE sequence = 3");

@@ -46,6 +46,8 @@ class AuditLog {
   AuditEntry append(AuditEntry entry);
 
   // Reads the whole chain and reports the first edited, deleted, inserted or reordered entry.
+  // A chain cannot show its newest entries deleted (what is left is sound): keep the newest
+  // entry's hash somewhere else (`migcmd audit verify` prints it) to notice that.
   [[nodiscard]] AuditVerification verify();
 
   [[nodiscard]] std::vector<AuditEntry> entries(const AuditFilter& filter = {});

@@ -130,13 +130,29 @@ int audit_verify(Context& context, const po::variables_map& args) {
           v.first_bad_sequence ? nlohmann::json(*v.first_bad_sequence) : nlohmann::json(nullptr)},
          {"problem", v.problem}});
   }
+  // Verification cannot see the newest entries deleted (the shorter chain is sound): the head
+  // is printed so that it can be kept elsewhere and compared later.
+  gov::AuditFilter newest;
+  newest.newest_first = true;
+  newest.limit = 1;
+  const auto head = log.entries(newest);
   Output& out = context.output();
   if (out.json()) {
     out.json_result("audit verify",
-                    {{"intact", true}, {"entries", v.entries}, {"chain", chain}, {"audit", where}});
+                    {{"intact", true},
+                     {"entries", v.entries},
+                     {"chain", chain},
+                     {"audit", where},
+                     {"head_sequence", head.empty() ? nlohmann::json(nullptr)
+                                                    : nlohmann::json(head.front().sequence)},
+                     {"head_hash",
+                      head.empty() ? nlohmann::json(nullptr) : nlohmann::json(head.front().hash)}});
   } else {
     out.line(fmt::format("the audit trail is intact: {} entries, {} chain ({})", v.entries, chain,
                          where));
+    if (!head.empty()) {
+      out.line(fmt::format("newest entry {}, hash {}", head.front().sequence, head.front().hash));
+    }
   }
   return 0;
 }
