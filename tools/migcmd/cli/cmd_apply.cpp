@@ -82,7 +82,10 @@ void up_options(po::options_description& options, po::positional_options_descrip
       ("single-transaction", po::bool_switch(),
        "apply everything in one transaction: all or nothing (transactional DDL only)")
       ("allow-out-of-order", po::bool_switch(),
-       "also apply pending versions older than the newest applied one");
+       "also apply pending versions older than the newest applied one")
+      ("emergency", po::value<std::string>()->value_name("REASON"),
+       "governed projects: bypass the maintenance window and missing approvals (needs the"
+       " emergency permission; the run is audited and listed for post-review)");
   // clang-format on
 }
 
@@ -92,6 +95,7 @@ int run_up(Context& context, const po::variables_map& args) {
   if (args.count("target")) up.target = args["target"].as<std::string>();
   up.resume = args["resume"].as<bool>();
   up.dry_run = args["dry-run"].as<bool>();
+  if (args.count("emergency")) context.set_emergency(args["emergency"].as<std::string>());
 
   ProgressListener listener(context.output(), up.dry_run);
   auto options = context.migrator_options(&listener);
@@ -112,7 +116,10 @@ void down_options(po::options_description& options, po::positional_options_descr
        "roll back every migration applied after version V")
       ("batch", po::bool_switch(), "roll back the last batch (everything one `up` applied)")
       ("dry-run", po::bool_switch(),
-       "show what would run; where DDL is transactional, run it and roll it back");
+       "show what would run; where DDL is transactional, run it and roll it back")
+      ("emergency", po::value<std::string>()->value_name("REASON"),
+       "governed projects: bypass the maintenance window and missing approvals (audited,"
+       " listed for post-review)");
   // clang-format on
 }
 
@@ -133,6 +140,7 @@ int run_down(Context& context, const po::variables_map& args) {
   if (args.count("to")) down.to = args["to"].as<std::string>();
   down.batch = args["batch"].as<bool>();
   down.dry_run = args["dry-run"].as<bool>();
+  if (args.count("emergency")) context.set_emergency(args["emergency"].as<std::string>());
 
   ProgressListener listener(context.output(), down.dry_run);
   auto session = context.open(context.migrator_options(&listener));

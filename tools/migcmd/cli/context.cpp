@@ -7,6 +7,9 @@
 
 #include "cli/confirm.hpp"
 #include "cli/providers.hpp"
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+#include "cli/governed_run.hpp"
+#endif
 #include "migcmd/sql_migrations.hpp"
 
 namespace migcmd::cli {
@@ -30,7 +33,25 @@ Context::Context(GlobalOptions options, Output& output, Terminal terminal)
       terminal_(terminal),
       registry_(builtin_providers()) {}
 
+const GovernedRun* Context::governed() const {
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+  if (!governed_checked_) {
+    governed_checked_ = true;
+    // Lazily, from const accessors: the policy session reports through the (mutable) output.
+    governed_ = open_governed_run(const_cast<Context&>(*this), registry_, emergency_);
+  }
+#else
+  if (emergency_) {
+    throw Error(ErrorCode::usage, "this migcmd was built without governance: no --emergency");
+  }
+#endif
+  return governed_.get();
+}
+
 const std::string& Context::url() const {
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+  if (const GovernedRun* g = governed()) return g->url;
+#endif
   if (!options_.url || options_.url->empty()) {
     throw Error(ErrorCode::usage, "no database URL given",
                 "pass --url (e.g. --url sqlite:app.db) or set DATABASE_URL");
@@ -91,6 +112,9 @@ MigratorOptions Context::migrator_options(MigrationListener* listener) const {
   o.statement_lock_timeout = to_ms(options_.statement_lock_timeout_seconds);
   o.lock_scope = options_.lock_mode == "transaction" ? LockScope::transaction : LockScope::session;
   o.listener = listener;
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+  if (const GovernedRun* g = governed()) o.gate = g->gate.get();
+#endif
   return o;
 }
 

@@ -3,6 +3,7 @@
 // the database and the migrations directory.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "migcmd/sum_file.hpp"
 
 namespace migcmd::cli {
+
+struct GovernedRun;  // cli/governed_run.hpp
 
 // Whether stdin and stdout are terminals (decides prompts and live progress).
 struct Terminal {
@@ -54,6 +57,12 @@ class Context {
   [[nodiscard]] MigratorSession open(MigratorOptions options) const;
   [[nodiscard]] MigratorSession open() const { return open(migrator_options(nullptr)); }
 
+  // Governance (builds with it, in a governed project): the URL comes from --env's url_env and
+  // migrator_options() carries the gate. `emergency_reason` is up/down's --emergency; call before
+  // the first url() or migrator_options().
+  void set_emergency(std::string reason) { emergency_ = std::move(reason); }
+  [[nodiscard]] const GovernedRun* governed() const;
+
   // True with --yes, or when the person at the terminal answers yes. Without a terminal (and
   // without --yes) it refuses with Error(usage) instead of guessing.
   [[nodiscard]] bool confirm(std::string_view question) const;
@@ -63,6 +72,10 @@ class Context {
   Output& output_;
   Terminal terminal_;
   ProviderRegistry registry_;
+  std::optional<std::string> emergency_;
+  // Opened on first use (it reads migcmd.json and the environment's URL variable).
+  mutable std::shared_ptr<GovernedRun> governed_;
+  mutable bool governed_checked_ = false;
 };
 
 }  // namespace migcmd::cli
