@@ -19,7 +19,6 @@ TimePoint utc(const char* text) {
 MaintenanceWindow window(std::initializer_list<unsigned> days, const char* from, const char* to,
                          std::string zone) {
   MaintenanceWindow w;
-  w.name = "w";
   for (unsigned d : days) w.days[d] = true;
   w.from_minute = *parse_time_of_day(from);
   w.to_minute = *parse_time_of_day(to);
