@@ -27,6 +27,21 @@ TEST_CASE("a statement waiver covers the next statement only, with its reason") 
   CHECK(report.level() == RiskLevel::high);
 }
 
+TEST_CASE("a waiver inside a statement covers that statement; one after its end, the next") {
+  const auto report = analyze(sql_migration("ALTER TABLE users\n"
+                                            "  -- migcmd:allow drop_column: unused since 2019\n"
+                                            "  DROP COLUMN fax;\n"
+                                            "ALTER TABLE users DROP COLUMN pager; "
+                                            "-- migcmd:allow drop_column: the next one\n"
+                                            "ALTER TABLE users DROP COLUMN telex;\n"),
+                              dialect("postgres"));
+  REQUIRE(report.findings.size() == 3);
+  CHECK(report.findings[0].waiver == std::optional<std::string>("unused since 2019"));
+  CHECK_FALSE(report.findings[1].waived());
+  CHECK(report.findings[1].message == "drops column pager of table users");
+  CHECK(report.findings[2].waiver == std::optional<std::string>("the next one"));
+}
+
 TEST_CASE("a waived finding stays in the report and does not count") {
   const auto report = analyze(sql_migration("/* migcmd:allow MG102: archived to S3 */ DROP TABLE "
                                             "audit_2019;"),

@@ -4,8 +4,9 @@
 // risk_rules.hpp. Findings name the migration, file, line and statement, say what goes wrong and
 // what is safer. A rule can be waived in the migration itself, with a reason:
 //   SQL files   "-- migcmd:allow <rule>[, <rule>...]: <reason>" waives those rules for the
-//               statement that follows the comment; "-- migcmd:allow-file <rule>...: <reason>"
-//               for every statement of the script. Rules are codes (MG101) or names (drop_column).
+//               statement that follows the comment (or the one it sits in, between two of its
+//               lines); "-- migcmd:allow-file <rule>...: <reason>" for every statement of the
+//               script. Rules are codes (MG101) or names (drop_column), in any case.
 //   code        MigrationMetadata::waivers ({rule, reason}), for the whole migration.
 // A waived finding stays in the report with its reason and does not count towards its level. A
 // waiver without a reason, or naming no known rule, waives nothing and is itself a finding.

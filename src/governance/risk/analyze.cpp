@@ -111,27 +111,26 @@ class FindingSink {
   std::vector<Waiver> file_waivers_;
 };
 
-// Offsets in `script` where each statement starts (the splitter gives lines only).
-std::vector<std::size_t> statement_offsets(std::string_view script,
-                                           const std::vector<SqlStatement>& statements,
-                                           int first_line) {
+// Offsets in `script` where each statement ends (the splitter gives first lines only): a
+// statement's text is the script's own, from its first token to its last.
+std::vector<std::size_t> statement_ends(std::string_view script,
+                                        const std::vector<SqlStatement>& statements,
+                                        int first_line) {
   std::vector<std::size_t> line_starts = {0};
   for (std::size_t i = 0; i < script.size(); ++i) {
     if (script[i] == '\n') line_starts.push_back(i + 1);
   }
-  std::vector<std::size_t> offsets;
+  std::vector<std::size_t> ends;
   std::size_t floor = 0;
   for (const auto& s : statements) {
     const auto local = static_cast<std::size_t>(std::max(0, s.line - first_line));
     const std::size_t from =
         std::max(floor, local < line_starts.size() ? line_starts[local] : script.size());
-    const std::string_view head = std::string_view(s.text).substr(0, 24);
-    std::size_t at = head.empty() ? std::string_view::npos : script.find(head, from);
-    if (at == std::string_view::npos) at = from;
-    offsets.push_back(at);
-    floor = at + 1;
+    const std::size_t at = s.text.empty() ? std::string_view::npos : script.find(s.text, from);
+    floor = at == std::string_view::npos ? from + 1 : at + s.text.size();
+    ends.push_back(floor);
   }
-  return offsets;
+  return ends;
 }
 
 void analyze_sql(const MigrationScript& m, const Dialect& dialect, Direction direction,
@@ -166,12 +165,13 @@ void analyze_sql(const MigrationScript& m, const Dialect& dialect, Direction dir
   }
   sink.file_waivers(std::move(file_waivers));
 
-  // Each statement waiver belongs to the first statement starting after the comment.
-  const auto offsets = statement_offsets(text, statements, first_line);
+  // A statement waiver belongs to the statement after the comment, or around it when the
+  // comment sits inside a statement: the first statement ending after the comment.
+  const auto ends = statement_ends(text, statements, first_line);
   std::vector<std::vector<const Waiver*>> waivers_of(statements.size());
   for (const auto& w : statement_waivers) {
-    const auto next = std::upper_bound(offsets.begin(), offsets.end(), w.offset);
-    const auto index = static_cast<std::size_t>(next - offsets.begin());
+    const auto next = std::upper_bound(ends.begin(), ends.end(), w.offset);
+    const auto index = static_cast<std::size_t>(next - ends.begin());
     if (index < statements.size()) waivers_of[index].push_back(&w);
     sink.problems(w, index < statements.size() ? static_cast<int>(index) + 1 : 0);
   }
