@@ -99,6 +99,16 @@ TEST_CASE("tampering with the SQLite file through SQL is named by verify") {
     expected = "entry 1 was edited: its content no longer matches its hash";
     first_bad = 1;
   }
+  SUBCASE("edit of a number into text") {
+    s.sql("UPDATE migcmd_audit SET duration_ms = 'lots' WHERE sequence = 2");
+    expected = "entry 2 was edited: its content no longer matches its hash";
+    first_bad = 2;
+  }
+  SUBCASE("renumbering the newest entry to the end of the range") {
+    s.sql("UPDATE migcmd_audit SET sequence = 9223372036854775807 WHERE sequence = 10");
+    expected = "entry 9223372036854775807 was edited: it was written as entry 10";
+    first_bad = 9223372036854775807;
+  }
   SUBCASE("delete") {
     s.sql("DELETE FROM migcmd_audit WHERE sequence = 5");
     expected = "entry 5 is missing (deleted)";

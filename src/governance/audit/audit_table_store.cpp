@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <filesystem>
+#include <limits>
 #include <string>
 
 #include "audit_json.hpp"
@@ -201,9 +203,13 @@ class TableAuditStore final : public AuditStore {
 
   static AuditEntry entry_from(const Row& r) {
     auto text = [&](std::size_t i) { return r.at(i).value_or(""); };
+    // A cell edited into something that is not a number reads as -1: verify then reports the
+    // entry, instead of the read failing.
     auto number = [&](std::size_t i) -> std::int64_t {
       const std::string t = text(i);
-      return t.empty() ? 0 : std::stoll(t);
+      std::int64_t value = -1;
+      const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+      return ec == std::errc{} && end == t.data() + t.size() ? value : -1;
     };
     AuditEntry e;
     e.sequence = number(0);
@@ -217,7 +223,10 @@ class TableAuditStore final : public AuditStore {
     e.message = text(8);
     e.duration_ms = number(9);
     e.host = text(10);
-    e.pid = static_cast<int>(number(11));
+    const std::int64_t pid = number(11);
+    e.pid = pid >= std::numeric_limits<int>::min() && pid <= std::numeric_limits<int>::max()
+                ? static_cast<int>(pid)
+                : -1;
     e.tool_version = text(12);
     e.details = details_from(text(13));
     e.previous_hash = text(14);

@@ -49,7 +49,6 @@ class ChainChecker {
       matches_.push_back(audit_entry_hash(entries_[i], key_) == entries_[i].hash);
       position_.emplace(entries_[i].hash, i);  // the first entry with a hash wins
       follower_.emplace(entries_[i].previous_hash, i);
-      max_sequence_ = std::max(max_sequence_, entries_[i].sequence);
     }
   }
 
@@ -98,14 +97,23 @@ class ChainChecker {
     return it->second;
   }
 
-  // The sequence an intact entry had when it was written, if only its number changed.
+  // The sequence an intact entry had when it was written, if only its number changed. Tried
+  // nearest first, and only so far: the numbers are the attacker's, and could send a search to
+  // the end of the 64-bit range.
   std::optional<std::int64_t> original_sequence(const AuditEntry& e) const {
+    constexpr std::int64_t max_distance = 100'000;
+    const std::int64_t limit = count_ + max_distance;  // no original lies further on
+    const std::int64_t center = std::clamp<std::int64_t>(e.sequence, 1, limit);
     AuditEntry copy = e;
-    const std::int64_t last = std::max(max_sequence_, count_) + 1;
-    for (std::int64_t s = 1; s <= last; ++s) {
-      if (s == e.sequence) continue;
+    const auto matches = [&](std::int64_t s) {
+      if (s < 1 || s > limit || s == e.sequence) return false;
       copy.sequence = s;
-      if (audit_entry_hash(copy, key_) == e.hash) return s;
+      return audit_entry_hash(copy, key_) == e.hash;
+    };
+    for (std::int64_t d = 0; d <= max_distance; ++d) {
+      if (center - d < 1 && center + d > limit) break;
+      if (matches(center - d)) return center - d;
+      if (matches(center + d)) return center + d;
     }
     return std::nullopt;
   }
@@ -180,7 +188,6 @@ class ChainChecker {
   std::vector<bool> matches_;
   std::unordered_map<std::string, std::size_t> position_;  // by hash
   std::unordered_map<std::string, std::size_t> follower_;  // by previous_hash
-  std::int64_t max_sequence_ = 0;
 };
 
 }  // namespace
