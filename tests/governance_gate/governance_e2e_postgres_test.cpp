@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -20,10 +21,7 @@ namespace {
 std::string hhmm(std::chrono::system_clock::time_point t) {
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(t - day).count();
-  char text[8];
-  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minutes / 60),
-                static_cast<int>(minutes % 60));
-  return text;
+  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
 }
 
 // migcmd.json with production open from `from` to `to` (UTC, any day) and two approvals from a
