@@ -4,6 +4,8 @@
 
 #include "migcmd/sum_file.hpp"
 
+#include "migcmd/file_write.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -73,24 +75,7 @@ std::string compute_sum_file(const std::filesystem::path& directory) {
 
 void write_sum_file(const std::filesystem::path& directory) {
   std::string text = compute_sum_file(directory);
-  auto path = directory / sum_file_name;
-  auto temporary = directory / (std::string(sum_file_name) + ".tmp");
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      throw Error(ErrorCode::io_error, fmt::format("cannot write {}", temporary.string()),
-                  "check the directory's permissions");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    throw Error(ErrorCode::io_error,
-                fmt::format("cannot write {}: {}", path.string(), ec.message()),
-                "check the directory's permissions");
-  }
+  write_file_atomically(directory / sum_file_name, text);
 }
 
 std::vector<SumFileProblem> check_sum_file(const std::filesystem::path& directory) {

@@ -4,6 +4,8 @@
 
 #include "migcmd/design_time.hpp"
 
+#include "migcmd/file_write.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -117,35 +119,6 @@ int exit_status(ErrorCode code) {
       return exit_invalid;
     default:
       return exit_other;
-  }
-}
-
-// Temp file + rename, like the snapshot: an interrupted run leaves the old file or the new one.
-void write_file(const fs::path& path, const std::string& text) {
-  std::error_code ec;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    throw Error(ErrorCode::io_error, fmt::format("cannot create the directory {}: {}",
-                                                 path.parent_path().string(), ec.message()));
-  }
-  fs::path temp = path;
-  temp += fmt::format(".tmp-{}", ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      const std::string why = std::generic_category().message(errno);
-      fs::remove(temp, ec);
-      throw Error(ErrorCode::io_error, fmt::format("cannot write {}: {}", temp.string(), why));
-    }
-  }
-  fs::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw Error(ErrorCode::io_error,
-                fmt::format("cannot replace {}: {}", path.string(), ec.message()));
   }
 }
 
@@ -372,10 +345,10 @@ class Session {
 
     const std::string file = fmt::format("{}_{}.hpp", migration.version, name);
     const fs::path path = setup_.directory / file;
-    write_file(path, render_cpp_migration(migration));
+    write_file_atomically(path, render_cpp_migration(migration));
     const fs::path index = setup_.directory / migrations_index_file;
-    write_file(index, render_cpp_migrations_index(generated_migrations(setup_.directory),
-                                                  setup_.cpp_namespace));
+    write_file_atomically(index, render_cpp_migrations_index(generated_migrations(setup_.directory),
+                                                             setup_.cpp_namespace));
     write_snapshot(snapshot_path(),
                    Snapshot{setup_.model.schema(), migration.version, dialect_name()});
 

@@ -3,6 +3,8 @@
 
 #include "migcmd/snapshot.hpp"
 
+#include "migcmd/file_write.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -93,35 +95,7 @@ Snapshot read_snapshot(const std::filesystem::path& path) {
 }
 
 void write_snapshot(const std::filesystem::path& path, const Snapshot& snapshot) {
-  namespace fs = std::filesystem;
-  const std::string text = to_json(snapshot);
-  std::error_code ec;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    throw Error(ErrorCode::io_error,
-                fmt::format("cannot create the directory of {}: {}", path.string(), ec.message()));
-  }
-  // Beside the target, so the rename stays on one file system and is atomic.
-  fs::path temp = path;
-  temp += fmt::format(".tmp-{}", ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      const std::string why = std::generic_category().message(errno);
-      fs::remove(temp, ec);
-      throw Error(ErrorCode::io_error, fmt::format("cannot write {}: {}", temp.string(), why),
-                  "check the directory's permissions and free space");
-    }
-  }
-  fs::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw Error(ErrorCode::io_error,
-                fmt::format("cannot replace {}: {}", path.string(), ec.message()));
-  }
+  write_file_atomically(path, to_json(snapshot));
 }
 
 }  // namespace migcmd

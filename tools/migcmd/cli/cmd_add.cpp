@@ -11,6 +11,7 @@
 #include "cli/rename_options.hpp"
 #include "cli/schema_source.hpp"
 #include "migcmd/diff.hpp"
+#include "migcmd/file_write.hpp"
 #include "migcmd/scaffold.hpp"
 #include "migcmd/snapshot.hpp"
 #include "migcmd/sql_migrations.hpp"
@@ -125,10 +126,7 @@ int run_add(Context& context, const po::variables_map& args) {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& file :
        scaffold_sql_migration(dir, format, version, name, up, down, provider->name())) {
-    std::ofstream out(file.path, std::ios::binary | std::ios::trunc);
-    out << file.content;
-    out.close();
-    if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write {}", file.path.string()));
+    write_file_atomically(file.path, file.content);
     files.push_back(file.path.string());
   }
   write_snapshot(snapshot_path, Snapshot{wanted.schema, version, std::string(provider->name())});

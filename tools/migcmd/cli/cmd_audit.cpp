@@ -14,6 +14,7 @@
 #include "cli/command.hpp"
 #include "cli/policy_session.hpp"
 #include "cli/table.hpp"
+#include "migcmd/file_write.hpp"
 #include "migcmd/governance/audit.hpp"
 
 namespace po = boost::program_options;
@@ -175,14 +176,7 @@ int audit_export(Context& context, const po::variables_map& args) {
     return 0;
   }
   const std::filesystem::path file = args["output"].as<std::string>();
-  {
-    std::ofstream stream(file, std::ios::binary | std::ios::trunc);
-    stream << document;
-    stream.close();
-    if (!stream) {
-      throw Error(ErrorCode::io_error, fmt::format("cannot write the export to {}", file.string()));
-    }
-  }
+  write_file_atomically(file, document);
   if (out.json()) {
     out.json_result("audit export",
                     {{"file", file.string()}, {"format", format}, {"entries", entries.size()}});

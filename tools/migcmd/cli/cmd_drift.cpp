@@ -14,6 +14,7 @@
 #include "cli/rename_options.hpp"
 #include "cli/schema_source.hpp"
 #include "migcmd/diff.hpp"
+#include "migcmd/file_write.hpp"
 #include "migcmd/migrator/replay.hpp"
 #include "migcmd/scaffold.hpp"
 #include "migcmd/snapshot.hpp"
@@ -76,13 +77,6 @@ AppliedState applied_state(const std::vector<MigrationStatusEntry>& entries) {
   return out;
 }
 
-void write_text(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write {}", path.string()));
-}
-
 // The migration that records the drift (expected -> live), marked applied on this database.
 std::string record_drift(Context& context, const std::string& name, const AppliedState& state,
                          const Schema& expected, const Schema& live, const SchemaDiff& drift) {
@@ -104,7 +98,7 @@ std::string record_drift(Context& context, const std::string& name, const Applie
   const auto down = change_statements(diff(live, expected, back).operations, live, dialect);
   for (const auto& file :
        scaffold_sql_migration(dir, format, version, name, up, down, provider.name())) {
-    write_text(file.path, file.content);
+    write_file_atomically(file.path, file.content);
     context.output().note(fmt::format("wrote {}", file.path.string()));
   }
   write_sum_file(dir);
@@ -151,8 +145,8 @@ int run_drift(Context& context, const po::variables_map& args) {
   if (args.count("revert-script")) {
     DiffOptions back = options;
     back.renames.clear();
-    write_text(args["revert-script"].as<std::string>(),
-               change_script(diff(live, expected, back), live, provider.dialect()));
+    write_file_atomically(args["revert-script"].as<std::string>(),
+                          change_script(diff(live, expected, back), live, provider.dialect()));
   }
   std::string fixed;
   if (args.count("fix") && !drift.empty()) {

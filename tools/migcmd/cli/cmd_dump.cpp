@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "cli/command.hpp"
+#include "migcmd/file_write.hpp"
 #include "migcmd/schema_dump.hpp"
 
 namespace po = boost::program_options;
@@ -31,19 +32,7 @@ bool write_if_changed(const fs::path& path, const std::string& text) {
       if (old == text) return false;
     }
   }
-  const fs::path temp = path.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) throw Error(ErrorCode::io_error, fmt::format("cannot write {}", temp.string()));
-  }
-  std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) {
-    throw Error(ErrorCode::io_error,
-                fmt::format("cannot replace {}: {}", path.string(), ec.message()));
-  }
+  write_file_atomically(path, text);
   return true;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/command.hpp"
+#include "migcmd/file_write.hpp"
 #include "migcmd/scaffold.hpp"
 
 namespace po = boost::program_options;
@@ -54,17 +55,11 @@ int run_new(Context& context, const po::variables_map& args) {
   }
   const std::string version = next_migration_version(dir, SqlFileFormat::dbmate);
   const fs::path path = dir / fmt::format("{}_{}.{}", version, name, format);
-  {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file << (format == "sql"
-                 ? std::string("-- migrate:up\n\n-- migrate:down\n")
-                 : render_cpp_migration(
-                       {version, name, migration_class_name(name), {}, std::nullopt, {}}));
-    file.close();
-    if (!file) {
-      throw Error(ErrorCode::io_error, fmt::format("cannot write {}", path.string()));
-    }
-  }
+  write_file_atomically(
+      path, format == "sql"
+                ? std::string("-- migrate:up\n\n-- migrate:down\n")
+                : render_cpp_migration(
+                      {version, name, migration_class_name(name), {}, std::nullopt, {}}));
   write_sum_file(dir);
 
   if (context.output().json()) {
