@@ -35,31 +35,23 @@ LoadedSchema from_snapshot(const std::string& path) {
   return out;
 }
 
-// The provider that replays a directory: --dev-url's, else the caller's choice.
+// The kind of database a directory is replayed on: --dev-url's, else the caller's guess.
 const Provider& replay_provider_for(const Context& context, const std::string& dir,
-                                    const Provider* fallback, std::string& dev_url) {
-  if (const auto& given = context.options().dev_url) {
-    dev_url = *given;
-    return context.providers().for_url(dev_url);
-  }
-  if (fallback && fallback->name() == "sqlite") return *fallback;  // replays in memory
-  throw Error(
-      ErrorCode::usage,
-      fmt::format("replaying the migrations in {} needs a development database", dir),
-      fallback ? fmt::format("pass --dev-url (or set MIGCMD_DEV_URL) with a {} database migcmd may "
-                             "make and drop a scratch schema in, e.g. --dev-url "
-                             "postgres://me@localhost/dev",
-                             fallback->name())
-               : std::string("pass --dev-url (or set MIGCMD_DEV_URL): a database of the "
-                             "migrations' kind where migcmd may make and drop a scratch schema, "
-                             "or sqlite: for SQLite migrations"));
+                                    const Provider* fallback) {
+  if (const auto& given = context.options().dev_url) return context.providers().for_url(*given);
+  if (fallback) return *fallback;
+  throw Error(ErrorCode::usage,
+              fmt::format("replaying the migrations in {} needs a development database", dir),
+              "pass --dev-url (or set MIGCMD_DEV_URL): a database of the migrations' kind where "
+              "migcmd may make and drop a scratch schema, or sqlite: for SQLite migrations");
 }
 
 LoadedSchema from_directory(const Context& context, const std::string& dir,
                             const Provider* fallback) {
   auto migrations = load_sql_migrations(dir);
-  std::string dev_url;
-  const Provider& provider = replay_provider_for(context, dir, fallback, dev_url);
+  const Provider& provider = replay_provider_for(context, dir, fallback);
+  const std::string dev_url =
+      dev_url_for(context, provider, fmt::format("the migrations in {}", dir));
   LoadedSchema out;
   for (const auto& m : migrations) {
     if (m.kind == MigrationKind::versioned) out.last_version = m.version;
