@@ -105,40 +105,37 @@ std::optional<Permission> permission_from_string(std::string_view name) noexcept
   return std::nullopt;
 }
 
-Permission run_permission(Tier tier) noexcept {
+namespace {
+
+// The permission of one family (run, rollback, approve) for a tier.
+Permission for_tier(Tier tier, Permission development, Permission staging,
+                    Permission production) noexcept {
   switch (tier) {
     case Tier::development:
-      return Permission::run_development;
+      return development;
     case Tier::staging:
-      return Permission::run_staging;
+      return staging;
     case Tier::production:
-      return Permission::run_production;
+      return production;
   }
-  return Permission::run_production;
+  return production;  // the strictest for a value outside the enum
+}
+
+}  // namespace
+
+Permission run_permission(Tier tier) noexcept {
+  return for_tier(tier, Permission::run_development, Permission::run_staging,
+                  Permission::run_production);
 }
 
 Permission rollback_permission(Tier tier) noexcept {
-  switch (tier) {
-    case Tier::development:
-      return Permission::rollback_development;
-    case Tier::staging:
-      return Permission::rollback_staging;
-    case Tier::production:
-      return Permission::rollback_production;
-  }
-  return Permission::rollback_production;
+  return for_tier(tier, Permission::rollback_development, Permission::rollback_staging,
+                  Permission::rollback_production);
 }
 
 Permission approve_permission(Tier tier) noexcept {
-  switch (tier) {
-    case Tier::development:
-      return Permission::approve_development;
-    case Tier::staging:
-      return Permission::approve_staging;
-    case Tier::production:
-      return Permission::approve_production;
-  }
-  return Permission::approve_production;
+  return for_tier(tier, Permission::approve_development, Permission::approve_staging,
+                  Permission::approve_production);
 }
 
 }  // namespace migcmd::governance
