@@ -2,17 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "detail/overloaded.hpp"
 #include "migcmd/error.hpp"
 
 namespace migcmd {
 namespace {
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
+using detail::Overloaded;
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "detail/overloaded.hpp"
 #include "migcmd/scaffold.hpp"
 #include "scaffold/cpp_layout.hpp"
 #include "scaffold/cpp_literals.hpp"
@@ -29,12 +30,7 @@ using detail::cpp_unique;
 using detail::cpp_value;
 using detail::CppExpr;
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
+using detail::Overloaded;
 
 CppExpr atom(std::string text) {
   return CppExpr::atom(std::move(text));
