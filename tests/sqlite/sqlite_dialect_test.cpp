@@ -284,3 +284,24 @@ TEST_CASE("comments: nothing to render, the names still checked") {
                  std::string::npos;
         }) == 1);
 }
+
+TEST_CASE("PRAGMAs in SQL files are placed as the dialect places its own") {
+  auto placed = [](std::string sql) {
+    SqlCommand command{std::move(sql), Placement::transaction, {}, {}};
+    dialect->place_file_statement(command);
+    return command;
+  };
+  CHECK(placed("-- rebuild users\n  pragma Foreign_Keys = off").placement ==
+        Placement::before_transaction);
+  CHECK(placed("PRAGMA foreign_keys = ON;").placement == Placement::after_transaction);
+  const auto check = placed("-- a\n-- b\nPRAGMA foreign_key_check(\"users\")");
+  CHECK(check.placement == Placement::transaction);
+  CHECK_FALSE(check.fail_if_rows.empty());
+  // Anything else stays as written, PRAGMAs included.
+  for (const char* sql : {"PRAGMA legacy_alter_table = ON", "SELECT 'PRAGMA foreign_keys = OFF'",
+                          "-- PRAGMA foreign_keys = OFF\nCREATE TABLE t (id INT)", ""}) {
+    const auto c = placed(sql);
+    CHECK_MESSAGE(c.placement == Placement::transaction, sql);
+    CHECK_MESSAGE(c.fail_if_rows.empty(), sql);
+  }
+}
