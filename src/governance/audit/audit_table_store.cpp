@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <limits>
 #include <string>
+#include <thread>
 
 #include "audit_json.hpp"
 #include "migcmd/error.hpp"
@@ -253,6 +256,25 @@ class TableAuditStore final : public AuditStore {
   std::string description_;
 };
 
+// Several processes opening a new audit file at once all try to switch it to WAL, which takes an
+// exclusive lock; SQLite can report that busy at once, without calling the busy handler, so the
+// switch is retried (with a growing pause) for as long as the busy timeout would have waited.
+void switch_to_wal(Connection& connection, const Provider& provider) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::seconds(60);
+  std::chrono::milliseconds pause{5};
+  for (;;) {
+    try {
+      (void)connection.query("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const DatabaseError& e) {
+      if (!provider.is_lock_timeout(e) || Clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(200));
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<AuditStore> open_table_audit_store(std::unique_ptr<Connection> connection,
@@ -278,7 +300,7 @@ std::unique_ptr<AuditStore> open_sqlite_audit_store(const std::filesystem::path&
   // Readers and the table's creation wait for a writer instead of failing; WAL lets readers go
   // on while one appends.
   connection->execute("PRAGMA busy_timeout = 60000");
-  (void)connection->query("PRAGMA journal_mode = WAL");
+  switch_to_wal(*connection, *provider);
   return std::make_unique<TableAuditStore>(std::move(connection), *provider,
                                            QualifiedName{"migcmd_audit"},
                                            fmt::format("audit file {}", file.string()));
