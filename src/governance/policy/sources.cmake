@@ -21,4 +21,6 @@ target_sources(migcmd_governance PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/approvals.cpp
   ${CMAKE_CURRENT_LIST_DIR}/environment_locks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/policy_checks.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/schedules.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/schedule_agent.cpp
 )
