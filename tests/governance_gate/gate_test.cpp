@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "migcmd/governance/approvals.hpp"
 #include "migcmd/governance/audit_log.hpp"
@@ -160,4 +161,47 @@ TEST_CASE("a locked environment refuses every run; an emergency bypasses window 
   CHECK(reviews[0].reason == "hotfix for incident 42");
   CHECK(reviews[0].outcome == "succeeded");
   CHECK(p.audit->verify().ok);
+}
+
+TEST_CASE("the gate notifies refusals, runs and failed runs, naming the schedule and the agent") {
+  Project p;
+  const fs::path events = p.dir / "events.jsonl";
+  p.config.notifications.push_back(NotificationHook{{"refused", "run", "run.failed"}, "", events});
+  const auto scheduled_run = [&](const std::string& user, std::optional<std::string> emergency) {
+    GovernanceGate gate(p.config, *p.store, *p.audit, Identity{user, {}, "schedule #42"},
+                        p.provider->dialect(), GateSettings{"prod", emergency, 42, "agent-x"},
+                        p.clock());
+    MigratorOptions options;
+    options.gate = &gate;
+    Migrator migrator(*p.prod, *p.provider, load_sql_migrations(p.dir / "migrations"), options);
+    return migrator.up().applied;
+  };
+  CHECK_THROWS_AS((void)scheduled_run("devi", std::nullopt), Error);  // no run.production
+  CHECK(scheduled_run("ada", "hotfix").size() == 2);
+  p.write("20250103000000_broken.sql", "INSERT INTO missing_table VALUES (1);");
+  CHECK_THROWS_AS((void)scheduled_run("ada", "hotfix again"), Error);
+
+  std::ifstream in(events);
+  std::vector<nlohmann::json> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0]["event"] == "refused");
+  CHECK(lines[0]["actor"] == "devi");
+  CHECK(lines[0]["environment"] == "prod");
+  CHECK(lines[0]["message"].get<std::string>().find("run.production") != std::string::npos);
+  CHECK(lines[0]["details"]["scheduled_run"] == "42");
+  CHECK(lines[0]["details"]["agent"] == "agent-x");
+  CHECK(lines[1]["event"] == "run");
+  CHECK(lines[1]["message"] == "ada applied 20250101000000,20250102000000 on prod");
+  CHECK(lines[1]["details"].contains("emergency_run"));
+  CHECK(lines[2]["event"] == "run.failed");
+  CHECK(lines[2]["message"].get<std::string>().find("missing_table") != std::string::npos);
+
+  // The audit entries carry the schedule and the agent too.
+  for (const auto& e : p.audit->entries()) {
+    if (e.action != "run") continue;
+    CHECK(e.details.at("scheduled_run") == "42");
+    CHECK(e.details.at("agent") == "agent-x");
+    CHECK(e.details.at("identity_source") == "schedule #42");
+  }
 }

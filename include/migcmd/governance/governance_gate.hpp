@@ -8,8 +8,10 @@
 // and the run's result go to the audit trail.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "migcmd/dialect.hpp"
 #include "migcmd/governance/approvals.hpp"
@@ -25,6 +27,10 @@ namespace migcmd::governance {
 struct GateSettings {
   std::string environment;                      // declared in the project configuration
   std::optional<std::string> emergency_reason;  // --emergency "reason"
+  // A run executed by `migcmd agent`: the schedule it runs and the agent (both in the audit and
+  // the notifications).
+  std::optional<std::int64_t> scheduled_run;
+  std::string agent;
 };
 
 class GovernanceGate final : public RunGate {
@@ -44,9 +50,16 @@ class GovernanceGate final : public RunGate {
   // After authorize(): the plan's risk analysis (waived findings included).
   [[nodiscard]] const RiskReport& risk() const noexcept { return risk_; }
 
+  // Notification hooks that failed so far (they never stop a run; each is audited too).
+  [[nodiscard]] const std::vector<std::string>& notification_failures() const noexcept {
+    return notification_failures_;
+  }
+
  private:
   [[nodiscard]] AuditEntry entry(std::string action, std::string result) const;
   void refuse(AuditEntry entry, const Error& error);
+  // Sends `event` ("refused", "run", "run.failed") to the hooks of the configuration.
+  void notify_hooks(const std::string& event, const AuditEntry& entry);
 
   const ProjectConfig& config_;
   StateStore& store_;
@@ -64,6 +77,7 @@ class GovernanceGate final : public RunGate {
   std::int64_t request_id_ = 0;
   std::int64_t emergency_id_ = 0;
   std::chrono::steady_clock::time_point started_{};
+  std::vector<std::string> notification_failures_;
 };
 
 }  // namespace migcmd::governance

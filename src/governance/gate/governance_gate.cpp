@@ -6,6 +6,7 @@
 #include "migcmd/governance/pending_plan.hpp"
 #include "migcmd/governance/permission.hpp"
 #include "migcmd/governance/policy_checks.hpp"
+#include "policy/policy_audit.hpp"
 
 namespace migcmd::governance {
 namespace {
@@ -69,14 +70,40 @@ AuditEntry GovernanceGate::entry(std::string action, std::string result) const {
   e.result = std::move(result);
   e.environment = environment_.name;
   e.plan_checksum = plan_checksum_;
+  if (!identity_.source.empty()) e.details["identity_source"] = identity_.source;
+  if (settings_.scheduled_run)
+    e.details["scheduled_run"] = std::to_string(*settings_.scheduled_run);
+  if (!settings_.agent.empty()) e.details["agent"] = settings_.agent;
   return e;
+}
+
+void GovernanceGate::notify_hooks(const std::string& event, const AuditEntry& e) {
+  std::vector<std::pair<std::string, std::string>> details{{"action", e.action}};
+  if (!e.target.empty()) details.emplace_back("migrations", e.target);
+  if (!e.plan_checksum.empty()) details.emplace_back("plan_checksum", e.plan_checksum);
+  for (const auto& [key, value] : e.details) details.emplace_back(key, value);
+  std::string message;
+  if (event == "run") {
+    message =
+        fmt::format("{} {} {} on {}", e.actor, e.action == "rollback" ? "rolled back" : "applied",
+                    e.target.empty() ? "nothing" : e.target, e.environment);
+  } else {
+    message = fmt::format("{} of {} on {} {}: {}", e.action, e.actor, e.environment,
+                          event == "refused" ? "was refused" : "failed", e.message);
+  }
+  auto failures = detail::notify_and_audit(
+      config_.notifications,
+      Notification{event, e.environment, e.actor, std::move(message), std::move(details), clock_()},
+      &audit_);
+  notification_failures_.insert(notification_failures_.end(), failures.begin(), failures.end());
 }
 
 void GovernanceGate::refuse(AuditEntry e, const Error& error) {
   e.result = "refused";
   e.message = error.what();
   if (!error.hint().empty()) e.details["hint"] = error.hint();
-  (void)audit_.append(std::move(e));
+  (void)audit_.append(e);
+  notify_hooks("refused", e);
 }
 
 void GovernanceGate::authorize(const Plan& plan) {
@@ -174,7 +201,8 @@ void GovernanceGate::run_finished(const Plan& plan, const std::vector<std::strin
     store_.set_emergency_outcome(emergency_id_, error.empty() ? "succeeded" : "failed: " + error);
     e.details["emergency_run"] = std::to_string(emergency_id_);
   }
-  (void)audit_.append(std::move(e));
+  (void)audit_.append(e);
+  if (!plan.dry_run) notify_hooks(error.empty() ? "run" : "run.failed", e);
 }
 
 }  // namespace migcmd::governance
