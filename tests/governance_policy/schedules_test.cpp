@@ -210,8 +210,7 @@ TEST_CASE("the agent runs due schedules once, as who scheduled them, across rest
 
   // A new agent over a new store on the same file: the done run stays done; the due one fails.
   StateStore reopened(p.dir.path() / "governance.db");
-  ScheduleAgent restarted(p.config, reopened, &p.audit, as("alice"), "agent-2",
-                          p.clock.function());
+  ScheduleAgent restarted(p.config, reopened, &p.audit, as("alice"), "agent-2", p.clock.function());
   p.clock.now = parse_timestamp("2025-06-02T12:00:00Z");
   fail_next = true;
   const auto outcomes = restarted.run_due(executor);

@@ -31,8 +31,7 @@ Schedules::Schedules(const ProjectConfig& config, StateStore& store, AuditLog* a
       clock_(clock ? std::move(clock) : Clock([] { return std::chrono::system_clock::now(); })),
       authorizer_(config) {}
 
-void Schedules::require_approved_until(const ScheduleRequest& request,
-                                       const EnvironmentConfig& env,
+void Schedules::require_approved_until(const ScheduleRequest& request, const EnvironmentConfig& env,
                                        std::optional<std::int64_t>& request_id) {
   Approvals approvals(config_, store_, nullptr, clock_);
   const ApprovalDecision now = approvals.check(request.plan, request.risk);
@@ -45,8 +44,8 @@ void Schedules::require_approved_until(const ScheduleRequest& request,
   std::string hint;
   for (const auto& item : then.missing) hint += (hint.empty() ? "" : "\n") + ("- " + item);
   throw Error(ErrorCode::refused,
-              fmt::format("request #{} is approved now but will not be at {}: {}",
-                          now.request_id, format_utc(request.at), then.message),
+              fmt::format("request #{} is approved now but will not be at {}: {}", now.request_id,
+                          format_utc(request.at), then.message),
               hint.empty() ? "schedule the run sooner, or renew the approvals" : hint);
 }
 
@@ -63,10 +62,10 @@ ScheduledRun Schedules::schedule(const Identity& identity, const ScheduleRequest
     }
     const TimePoint now = clock_();
     if (request.at + past_tolerance < now) {
-      throw Error(ErrorCode::usage,
-                  fmt::format("{} is in the past (it is {} now)", format_utc(request.at),
-                              format_utc(now)),
-                  "give a later --at, or --next-window");
+      throw Error(
+          ErrorCode::usage,
+          fmt::format("{} is in the past (it is {} now)", format_utc(request.at), format_utc(now)),
+          "give a later --at, or --next-window");
     }
     require_window_open(config_, env, request.at);
     ScheduledRun run;
@@ -140,9 +139,10 @@ TimePoint Schedules::next_window(const std::string& environment) const {
   const EnvironmentConfig& env = config_.environment(environment);
   const auto next = next_opening(config_.windows_of(env), clock_());
   if (!next) {
-    throw Error(ErrorCode::usage,
-                fmt::format("no maintenance window of {} ever opens (none lists a day)", environment),
-                "fix its windows in migcmd.json");
+    throw Error(
+        ErrorCode::usage,
+        fmt::format("no maintenance window of {} ever opens (none lists a day)", environment),
+        "fix its windows in migcmd.json");
   }
   return *next;
 }
@@ -156,8 +156,7 @@ std::string schedule_options_json(const std::optional<std::string>& target) {
 std::optional<std::string> schedule_target(const ScheduledRun& run) {
   if (run.options.empty()) return std::nullopt;
   const auto options = nlohmann::json::parse(run.options, nullptr, false);
-  if (!options.is_object() ||
-      (options.contains("target") && !options["target"].is_string())) {
+  if (!options.is_object() || (options.contains("target") && !options["target"].is_string())) {
     throw Error(ErrorCode::usage,
                 fmt::format("scheduled run #{} has unreadable options: {}", run.id, run.options));
   }
