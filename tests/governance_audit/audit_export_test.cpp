@@ -67,6 +67,25 @@ TEST_CASE("CSV export follows RFC 4180") {
   CHECK(export_csv({}) == header);
 }
 
+TEST_CASE("CSV export: text a spreadsheet could run as a formula starts with an apostrophe") {
+  AuditEntry e;
+  e.sequence = 1;
+  e.time = "2026-11-20T00:00:00.000Z";
+  e.actor = "=1+2";
+  e.action = "run";
+  e.result = "refused";
+  e.environment = "prod";
+  e.target = "-1";
+  e.message = "@cmd";
+  e.duration_ms = -5;  // a number: never guarded
+  e.details = {{"hint", "+x"}};
+  e.host = "\tspace";
+  e.pid = 42;
+  const std::string csv = export_csv({e});
+  CHECK(csv.find("\r\n1,2026-11-20T00:00:00.000Z,'=1+2,run,refused,prod,,'-1,'@cmd,-5,'\tspace,42,,"
+                 "\"{\"\"hint\"\":\"\"+x\"\"}\",,\r\n") != std::string::npos);
+}
+
 TEST_CASE("JSON export is an array of entries with every field") {
   const auto json = nlohmann::json::parse(export_json(two_entries()));
   REQUIRE(json.is_array());

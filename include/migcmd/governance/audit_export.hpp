@@ -1,7 +1,8 @@
 #pragma once
 // Audit entries for an auditor: JSON (an array of objects, one per entry, details as an object)
 // or CSV (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or
-// line break; details as one JSON object per cell).
+// line break; details as one JSON object per cell). A CSV text field that a spreadsheet could take
+// for a formula (it starts with = + - @, a tab or a carriage return) starts with an apostrophe.
 
 #include <string>
 #include <vector>

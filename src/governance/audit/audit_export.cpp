@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "audit_json.hpp"
+#include "csv_cell.hpp"
 #include "migcmd/governance/audit_export.hpp"
 
 namespace migcmd::governance {
@@ -31,19 +33,6 @@ nlohmann::ordered_json to_json(const AuditEntry& e) {
           {"hash", e.hash}};
 }
 
-void append_csv_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += field;
-    return;
-  }
-  out.push_back('"');
-  for (const char c : field) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-}
-
 }  // namespace
 
 std::string export_json(const std::vector<AuditEntry>& entries) {
@@ -58,28 +47,29 @@ std::string export_csv(const std::vector<AuditEntry>& entries) {
       "sequence,time,actor,action,result,environment,plan_checksum,target,message,duration_ms,"
       "host,pid,tool_version,details,previous_hash,hash\r\n";
   for (const auto& e : entries) {
-    const std::string fields[] = {std::to_string(e.sequence),
-                                  e.time,
-                                  e.actor,
-                                  e.action,
-                                  e.result,
-                                  e.environment,
-                                  e.plan_checksum,
-                                  e.target,
-                                  e.message,
-                                  std::to_string(e.duration_ms),
-                                  e.host,
-                                  std::to_string(e.pid),
-                                  e.tool_version,
-                                  e.details.empty() ? std::string() : details_json(e.details),
-                                  e.previous_hash,
-                                  e.hash};
-    bool first = true;
-    for (const auto& field : fields) {
-      if (!first) out.push_back(',');
-      first = false;
-      append_csv_field(out, field);
-    }
+    // Text from outside (users, messages, targets...) cannot run as a spreadsheet formula; the
+    // numbers migcmd writes itself are left as they are.
+    const auto text = [&](std::string_view field) {
+      out.push_back(',');
+      detail::append_csv_text(out, field);
+    };
+    const auto number = [&](std::int64_t value) { out += "," + std::to_string(value); };
+    out += std::to_string(e.sequence);
+    text(e.time);
+    text(e.actor);
+    text(e.action);
+    text(e.result);
+    text(e.environment);
+    text(e.plan_checksum);
+    text(e.target);
+    text(e.message);
+    number(e.duration_ms);
+    text(e.host);
+    number(e.pid);
+    text(e.tool_version);
+    text(e.details.empty() ? std::string() : details_json(e.details));
+    text(e.previous_hash);
+    text(e.hash);
     out += "\r\n";
   }
   return out;
