@@ -51,6 +51,9 @@ struct Command {
 [[nodiscard]] Command roles_command();
 [[nodiscard]] Command whoami_command();
 [[nodiscard]] Command audit_command();  // with governance (MIGCMD_CLI_WITH_GOVERNANCE)
+// Reports and metrics (MIGCMD_CLI_WITH_GOVERNANCE).
+[[nodiscard]] Command report_command();
+[[nodiscard]] Command metrics_command();
 
 // Helpers shared by the commands.
 inline void no_options(boost::program_options::options_description&,

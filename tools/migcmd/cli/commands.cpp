@@ -18,6 +18,9 @@ const std::vector<Command>& commands() {
 #ifdef MIGCMD_CLI_WITH_GOVERNANCE
       audit_command(),
 #endif
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+      report_command(),    metrics_command(),
+#endif
   };
   return all;
 }
