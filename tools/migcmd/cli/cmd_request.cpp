@@ -7,10 +7,10 @@
 #include <chrono>
 
 #include "cli/command.hpp"
+#include "cli/pending_review.hpp"
 #include "cli/policy_output.hpp"
 #include "cli/policy_session.hpp"
 #include "migcmd/governance/approvals.hpp"
-#include "migcmd/governance/pending_plan.hpp"
 #include "migcmd/governance/risk.hpp"
 
 namespace po = boost::program_options;
@@ -42,22 +42,6 @@ std::optional<gov::RiskLevel> given_risk(const po::variables_map& args) {
               "use --risk low, medium, high or critical");
 }
 
-// The scripts of the plan, in its order.
-std::vector<MigrationScript> planned_scripts(const std::vector<MigrationScript>& scripts,
-                                             const gov::PlanFingerprint& plan) {
-  std::vector<MigrationScript> out;
-  for (const auto& [key, checksum] : plan.migrations) {
-    for (const auto& m : scripts) {
-      const std::string m_key = m.kind == MigrationKind::repeatable ? "R__" + m.name : m.version;
-      if (m_key == key) {
-        out.push_back(m);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 int run_request(Context& context, const po::variables_map& args) {
   auto session = open_policy_session(context);
   const auto& env = chosen_environment(context, session);
@@ -68,15 +52,9 @@ int run_request(Context& context, const po::variables_map& args) {
   std::optional<std::string> target;
   if (args.count("target")) target = args["target"].as<std::string>();
 
-  const std::string url = environment_url(context, session, env);
-  const Provider& provider = context.providers().for_url(url);
-  const auto scripts = context.migrations();
-  auto connection = provider.connect(url);
-  Migrator migrator(*connection, provider, scripts, context.migrator_options(nullptr));
-  const auto plan = gov::pending_plan(env.name, migrator.status(), target);
   // The risk analysis decides; --risk may raise the level (a reviewer's judgement), never lower
   // it. The gate analyses the plan again when it runs.
-  const auto analysed = gov::analyze(planned_scripts(scripts, plan), provider.dialect()).level();
+  const auto [plan, analysed] = review_pending(context, session, env, target);
   const auto risk = raised_to && *raised_to > analysed ? *raised_to : analysed;
 
   gov::Approvals approvals(session.config, session.store(), session.audit.get());

@@ -50,6 +50,8 @@ struct Command {
 [[nodiscard]] Command approvals_command();
 [[nodiscard]] Command roles_command();
 [[nodiscard]] Command whoami_command();
+[[nodiscard]] Command schedule_command();
+[[nodiscard]] Command agent_command();
 [[nodiscard]] Command audit_command();  // with governance (MIGCMD_CLI_WITH_GOVERNANCE)
 // Reports and metrics (MIGCMD_CLI_WITH_GOVERNANCE).
 [[nodiscard]] Command report_command();

@@ -13,7 +13,8 @@ const std::vector<Command>& commands() {
 #endif
 #ifdef MIGCMD_CLI_WITH_GOVERNANCE
       env_command(),       request_command(),  approve_command(), reject_command(),
-      approvals_command(), roles_command(),    whoami_command(),
+      approvals_command(), roles_command(),    whoami_command(),  schedule_command(),
+      agent_command(),
 #endif
 #ifdef MIGCMD_CLI_WITH_GOVERNANCE
       audit_command(),

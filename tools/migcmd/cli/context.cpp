@@ -106,15 +106,20 @@ void Context::check_sum_file() const {
 }
 
 MigratorOptions Context::migrator_options(MigrationListener* listener) const {
+  MigratorOptions o = base_migrator_options(listener);
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+  if (const GovernedRun* g = governed()) o.gate = g->gate.get();
+#endif
+  return o;
+}
+
+MigratorOptions Context::base_migrator_options(MigrationListener* listener) const {
   MigratorOptions o;
   o.history_table = table_name(options_.history_table);
   o.lock_wait = to_ms(options_.lock_timeout_seconds);
   o.statement_lock_timeout = to_ms(options_.statement_lock_timeout_seconds);
   o.lock_scope = options_.lock_mode == "transaction" ? LockScope::transaction : LockScope::session;
   o.listener = listener;
-#ifdef MIGCMD_CLI_WITH_GOVERNANCE
-  if (const GovernedRun* g = governed()) o.gate = g->gate.get();
-#endif
   return o;
 }
 

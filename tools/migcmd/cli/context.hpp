@@ -52,7 +52,11 @@ class Context {
   void check_sum_file() const;
   [[nodiscard]] std::vector<SumFileProblem> sum_file_problems() const;
 
+  // The options of the global flags, with the governance gate in a governed project (which
+  // needs --env).
   [[nodiscard]] MigratorOptions migrator_options(MigrationListener* listener) const;
+  // The same without any gate: for reading status, or for a caller that sets its own gate.
+  [[nodiscard]] MigratorOptions base_migrator_options(MigrationListener* listener) const;
   // Reads the migrations of --dir, connects and builds a migrator over them.
   [[nodiscard]] MigratorSession open(MigratorOptions options) const;
   [[nodiscard]] MigratorSession open() const { return open(migrator_options(nullptr)); }
