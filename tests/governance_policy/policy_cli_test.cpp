@@ -316,3 +316,34 @@ TEST_CASE("request takes its risk level from the risk analysis; --risk only rais
   CHECK(doc["request"]["migrations"].size() == 3);
   CHECK(doc["decision"]["approved"] == false);  // production HIGH+: 2 approvals
 }
+
+TEST_CASE("read-only and file commands in a governed project: permission checked, use audited") {
+  Project p;
+  auto r = p.as("victor", {"--env", "dev", "status"});
+  CHECK(r.status == 0);
+  r = p.as("victor", {"lint", "--dialect", "sqlite"});
+  CHECK_MESSAGE(r.status == 0, r.err);
+  r = p.as("victor", {"--env", "dev", "script"});  // a viewer may not print the SQL
+  CHECK(r.status == refused);
+  CHECK(contains(r.err, "script"));
+  r = p.as("victor", {"new", "add_things"});
+  CHECK(r.status == refused);
+  CHECK(contains(r.err, "migration.create"));
+  CHECK_FALSE(std::filesystem::exists(p.migrations() / "add_things.sql"));
+  CHECK(p.as("nobody", {"--env", "dev", "status"}).status == refused);
+
+  const auto status = p.audit("status");
+  REQUIRE(status.size() == 2);
+  CHECK(status[0].actor == "victor");
+  CHECK(status[0].result == "allowed");
+  CHECK(status[0].environment == "dev");
+  CHECK(status[0].target == "status.view");
+  CHECK(status[1].actor == "nobody");
+  CHECK(status[1].result == "refused");
+  CHECK(results_of(p.audit("lint")) == std::vector<std::string>{"victor:allowed"});
+  CHECK(results_of(p.audit("script")) == std::vector<std::string>{"victor:refused"});
+  const auto created = p.audit("new");
+  REQUIRE(created.size() == 1);
+  CHECK(created[0].result == "refused");
+  CHECK(created[0].details.at("arguments") == "add_things");
+}

@@ -159,7 +159,8 @@ Command add_command() {
           "written when there is no change. A table or column that looks renamed is reported; "
           "pass --rename to rename it instead of dropping and adding it.",
           add_options,
-          run_add};
+          run_add,
+          "migration.create"};
 }
 
 }  // namespace migcmd::cli

@@ -157,7 +157,8 @@ Command diff_command() {
           "that looks renamed is reported, never guessed: pass --rename to apply it. --format "
           "cpp prints MigrationBuilder calls for a code migration, json the operations.",
           diff_options,
-          run_diff};
+          run_diff,
+          "plan.view"};
 }
 
 }  // namespace migcmd::cli

@@ -187,7 +187,8 @@ Command drift_command() {
           "applied on this database, so other environments get the same change with `up`. "
           "--revert-script writes the SQL that would instead put the database back.",
           drift_options,
-          run_drift};
+          run_drift,
+          "plan.view"};
 }
 
 }  // namespace migcmd::cli

@@ -71,7 +71,8 @@ Command dump_command() {
           "sorted by name, no timestamps, so the same schema always gives the same bytes. "
           "migcmd's history table is left out.",
           dump_options,
-          run_dump};
+          run_dump,
+          "plan.view"};
 }
 
 }  // namespace migcmd::cli

@@ -51,9 +51,10 @@ const Provider& provider_named(const Context& context, const std::string& name) 
 const Dialect& lint_dialect(const Context& context, const po::variables_map& args) {
   if (args.count("dialect"))
     return provider_named(context, args["dialect"].as<std::string>()).dialect();
-  if (!context.options().url || context.options().url->empty()) {
+  if (!context.database_given()) {
     throw Error(ErrorCode::usage, "lint needs to know the database the migrations are for",
-                "pass --dialect (postgres, mysql, sqlite, sqlserver) or --url");
+                "pass --dialect (postgres, mysql, sqlite, sqlserver), or --url (--env in a "
+                "governed project)");
   }
   return context.provider().dialect();
 }
@@ -173,12 +174,12 @@ int run_lint(Context& context, const po::variables_map& args) {
                 "use low, medium, high or critical");
   }
   const Dialect& dialect = lint_dialect(context, args);
-  const bool has_url = context.options().url && !context.options().url->empty();
+  const bool has_database = context.database_given();
   std::vector<MigrationScript> scripts;
   if (args.count("version")) {
     scripts = named_migrations(context.migrations(), args["version"].as<std::vector<std::string>>(),
                                context);
-  } else if (args["all"].as<bool>() || !has_url) {
+  } else if (args["all"].as<bool>() || !has_database) {
     scripts = context.migrations();
   } else {
     scripts = pending_migrations(context);
@@ -235,7 +236,8 @@ Command lint_command() {
           "for the whole file). Exits with status 9 when a finding that is not waived is at "
           "--fail-on (default high) or above, 0 otherwise; --rules lists the rules.",
           lint_options,
-          run_lint};
+          run_lint,
+          "lint"};
 }
 
 }  // namespace migcmd::cli

@@ -90,7 +90,8 @@ Command lock_command() {
           "session that holds it and clears the record, for a runner that hangs or whose "
           "machine is gone; it asks first unless --yes. SQLite's lock ends with its process.",
           lock_options,
-          run_lock};
+          run_lock,
+          "status.view"};
 }
 
 }  // namespace migcmd::cli

@@ -102,7 +102,8 @@ Command new_command() {
           "directory is created when missing, migcmd.sum is rewritten, and the new file's path "
           "is printed.",
           new_options,
-          run_new};
+          run_new,
+          "migration.create"};
 }
 
 Command hash_command() {
@@ -113,7 +114,8 @@ Command hash_command() {
           "with the migrations: `up` and `validate` then refuse a directory whose files were "
           "edited, inserted, deleted or reordered since, before touching any database.",
           no_options,
-          run_hash};
+          run_hash,
+          "migration.create"};
 }
 
 }  // namespace migcmd::cli

@@ -62,7 +62,8 @@ Command script_command() {
           "--idempotent wraps each migration in a check of the history so the script can be "
           "run again safely (PostgreSQL and SQL Server).",
           script_options,
-          run_script};
+          run_script,
+          "script"};
 }
 
 }  // namespace migcmd::cli

@@ -104,7 +104,8 @@ Command status_command() {
           "outdated) and when it was applied, as an aligned table or, with --json, as a list. "
           "Changes nothing, and does not create the history table.",
           no_options,
-          run_status};
+          run_status,
+          "status.view"};
 }
 
 Command validate_command() {
@@ -116,7 +117,8 @@ Command validate_command() {
           "since, none missing, none failed, no pending version older than the newest applied. "
           "Lists every problem and exits with status 3 when there is one.",
           no_options,
-          run_validate};
+          run_validate,
+          "status.view"};
 }
 
 }  // namespace migcmd::cli

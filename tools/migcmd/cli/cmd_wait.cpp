@@ -74,7 +74,8 @@ Command wait_command() {
           "time runs out. Useful before `migcmd up` in a container started together with its "
           "database.",
           wait_options,
-          run_wait};
+          run_wait,
+          "status.view"};
 }
 
 }  // namespace migcmd::cli

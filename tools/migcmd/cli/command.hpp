@@ -19,6 +19,10 @@ struct Command {
                       boost::program_options::positional_options_description& positional);
   // Returns the exit status; failures are thrown as migcmd::Error.
   int (*run)(Context& context, const boost::program_options::variables_map& args);
+  // In a governed project (migcmd.json), the permission ("status.view") checked before run, the
+  // use audited either way. Empty where the command checks its own (up and down through the
+  // gate, the governance verbs) or needs none (help).
+  std::string_view permission = {};
 };
 
 // Every command, in the order `migcmd --help` lists them.

@@ -48,6 +48,13 @@ const GovernedRun* Context::governed() const {
   return governed_.get();
 }
 
+bool Context::database_given() const {
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+  if (is_governed_project(options_)) return options_.environment.has_value();
+#endif
+  return options_.url && !options_.url->empty();
+}
+
 const std::string& Context::url() const {
 #ifdef MIGCMD_CLI_WITH_GOVERNANCE
   if (const GovernedRun* g = governed()) return g->url;

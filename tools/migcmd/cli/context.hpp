@@ -37,6 +37,8 @@ class Context {
   [[nodiscard]] const GlobalOptions& options() const noexcept { return options_; }
   [[nodiscard]] Output& output() noexcept { return output_; }
 
+  // Whether a database was named: --env in a governed project, else --url or $DATABASE_URL.
+  [[nodiscard]] bool database_given() const;
   // The database URL; Error(usage) when neither --url nor $DATABASE_URL gives one.
   [[nodiscard]] const std::string& url() const;
   // The provider for the URL's scheme; Error(usage) listing the known schemes otherwise.

@@ -6,9 +6,7 @@ namespace migcmd::cli {
 
 std::shared_ptr<GovernedRun> open_governed_run(Context& context, const ProviderRegistry& providers,
                                                const std::optional<std::string>& emergency_reason) {
-  const GlobalOptions& g = context.options();
-  std::error_code ec;
-  if (!g.config_given && !std::filesystem::exists(g.config, ec)) return nullptr;
+  if (!is_governed_project(context.options())) return nullptr;
   auto run = std::make_shared<GovernedRun>();
   run->policy = open_policy_session(context, true);
   run->environment = &chosen_environment(context, run->policy);

@@ -89,7 +89,7 @@ PolicySession open_policy_session(Context& context, bool config_required) {
 
 void require_permission(PolicySession& session, gov::Permission permission,
                         const std::string& action, const std::string& environment,
-                        bool audit_allowed) {
+                        bool audit_allowed, const std::string& arguments) {
   const bool allowed = session.authorizer->allowed(session.identity, permission);
   if (session.audit && (audit_allowed || !allowed)) {
     gov::AuditEntry entry;
@@ -102,10 +102,31 @@ void require_permission(PolicySession& session, gov::Permission permission,
                         ? fmt::format("{} used {}", session.identity.user, action)
                         : fmt::format("{} lacks {}", session.identity.user, to_string(permission));
     entry.details["identity_source"] = session.identity.source;
+    if (!arguments.empty()) entry.details["arguments"] = arguments;
     if (!allowed) entry.details["error_code"] = "permission_denied";
     session.audit->append(entry);
   }
   if (!allowed) session.authorizer->require(session.identity, permission);  // throws
+}
+
+bool is_governed_project(const GlobalOptions& options) {
+  std::error_code ec;
+  return options.config_given || std::filesystem::exists(options.config, ec);
+}
+
+void check_command_permission(Context& context, std::string_view command,
+                              std::string_view permission,
+                              const std::vector<std::string>& arguments) {
+  if (!is_governed_project(context.options())) return;
+  const auto needed = gov::permission_from_string(permission);
+  if (!needed) {
+    throw Error(ErrorCode::internal,
+                fmt::format("command {} names an unknown permission \"{}\"", command, permission));
+  }
+  auto session = open_policy_session(context, true);
+  require_permission(session, *needed, std::string(command),
+                     context.options().environment.value_or(""), true,
+                     fmt::format("{}", fmt::join(arguments, " ")));
 }
 
 const gov::EnvironmentConfig& chosen_environment(const Context& context,

@@ -29,16 +29,27 @@ struct PolicySession {
   std::unique_ptr<governance::StateStore> store_;
 };
 
+// Whether the project is governed: --config was given, or ./migcmd.json exists.
+[[nodiscard]] bool is_governed_project(const GlobalOptions& options);
+
 // Loads --config (default ./migcmd.json) and resolves the identity. Without the default file and
 // with `config_required` false, an empty configuration (built-in roles, no members) and no audit
 // log. Error(usage) when the file is required and missing.
 [[nodiscard]] PolicySession open_policy_session(Context& context, bool config_required = true);
 
 // Throws Error(permission_denied) after auditing the refusal; with `audit_allowed` also audits
-// the permission granted. `action` names the command in the audit ("env_status", "approvals").
+// the permission granted. `action` names the command in the audit ("env_status", "approvals");
+// `arguments`, when given, are recorded with it (scrubbed of secrets like every audit text).
 void require_permission(PolicySession& session, governance::Permission permission,
                         const std::string& action, const std::string& environment = {},
-                        bool audit_allowed = true);
+                        bool audit_allowed = true, const std::string& arguments = {});
+
+// Before a command with Command::permission runs in a governed project: that permission for the
+// acting identity (--env, when given, is the environment of the entry), audited either way.
+// Does nothing outside a governed project.
+void check_command_permission(Context& context, std::string_view command,
+                              std::string_view permission,
+                              const std::vector<std::string>& arguments);
 
 // The environment to act on: `explicit_name` when given, else --env; Error(usage) otherwise.
 [[nodiscard]] const governance::EnvironmentConfig& chosen_environment(

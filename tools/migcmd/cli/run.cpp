@@ -13,6 +13,9 @@
 #include "cli/help.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+#include "cli/policy_session.hpp"
+#endif
 #include "migcmd/url.hpp"
 
 namespace po = boost::program_options;
@@ -71,6 +74,11 @@ int run_command(const Command& command, Context& context, const std::vector<std:
     throw Error(ErrorCode::usage, fmt::format("{}: {}", command.name, e.what()),
                 fmt::format("run `migcmd {} --help` for its options", command.name));
   }
+#ifdef MIGCMD_CLI_WITH_GOVERNANCE
+  if (!command.permission.empty()) {
+    check_command_permission(context, command.name, command.permission, args);
+  }
+#endif
   return command.run(context, vm);
 }
 
