@@ -149,6 +149,10 @@ TEST_CASE("a locked environment refuses every run; an emergency bypasses window 
   EnvironmentLocks locks(p.config, *p.store, p.audit.get(), p.clock());
   (void)locks.lock(Identity{"dana", {}, "test"}, "prod", "incident 42");
   CHECK_THROWS_WITH_AS((void)p.run("ada", "hotfix"), doctest::Contains("incident 42"), Error);
+  const auto refusal = p.audit->entries().back();
+  CHECK(refusal.result == "refused");
+  CHECK(refusal.details.at("refusal") == "environment_locked");
+  CHECK(refusal.details.at("error_code") == "refused");
   (void)locks.unlock(Identity{"dana", {}, "test"}, "prod");
 
   p.now = at(12);  // outside the window, no approvals
@@ -191,6 +195,8 @@ TEST_CASE("the gate notifies refusals, runs and failed runs, naming the schedule
   CHECK(lines[0]["message"].get<std::string>().find("run.production") != std::string::npos);
   CHECK(lines[0]["details"]["scheduled_run"] == "42");
   CHECK(lines[0]["details"]["agent"] == "agent-x");
+  CHECK(lines[0]["details"]["refusal"] == "missing_permission");
+  CHECK(lines[0]["message"].get<std::string>().find("[migcmd.") == std::string::npos);
   CHECK(lines[1]["event"] == "run");
   CHECK(lines[1]["message"] == "ada applied 20250101000000,20250102000000 on prod");
   CHECK(lines[1]["details"].contains("emergency_run"));

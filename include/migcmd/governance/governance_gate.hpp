@@ -57,7 +57,8 @@ class GovernanceGate final : public RunGate {
 
  private:
   [[nodiscard]] AuditEntry entry(std::string action, std::string result) const;
-  void refuse(AuditEntry entry, const Error& error);
+  // Audits and notifies the refusal; `check` names the check that refused ("outside_window"...).
+  void refuse(AuditEntry entry, const Error& error, std::string_view check);
   // Sends `event` ("refused", "run", "run.failed") to the hooks of the configuration.
   void notify_hooks(const std::string& event, const AuditEntry& entry);
 

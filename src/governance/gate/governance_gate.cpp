@@ -98,10 +98,14 @@ void GovernanceGate::notify_hooks(const std::string& event, const AuditEntry& e)
   notification_failures_.insert(notification_failures_.end(), failures.begin(), failures.end());
 }
 
-void GovernanceGate::refuse(AuditEntry e, const Error& error) {
+void GovernanceGate::refuse(AuditEntry e, const Error& error, std::string_view check) {
   e.result = "refused";
-  e.message = error.what();
+  e.message = error.message();
   if (!error.hint().empty()) e.details["hint"] = error.hint();
+  e.details["error_code"] = std::string(to_string(error.code()));
+  // Which check refused, for reports: a missing permission wherever it was found.
+  e.details["refusal"] =
+      error.code() == ErrorCode::permission_denied ? "missing_permission" : std::string(check);
   (void)audit_.append(e);
   notify_hooks("refused", e);
 }
@@ -114,12 +118,15 @@ void GovernanceGate::authorize(const Plan& plan) {
   std::vector<std::string> versions;
   for (const auto& [version, checksum] : fingerprint.migrations) versions.push_back(version);
   e.target = fmt::format("{}", fmt::join(versions, ","));
+  std::string_view check = "missing_permission";
   try {
     const Authorizer& authorizer = approvals_.authorizer();
     authorizer.require(identity_, plan.dry_run ? Permission::dry_run
                                   : down       ? rollback_permission(environment_.tier)
                                                : run_permission(environment_.tier));
+    check = "environment_locked";
     require_unlocked(store_, environment_.name);
+    check = "other";
     risk_ = analyze_plan(plan, dialect_);
     e.details["risk"] = std::string(to_string(risk_.level()));
     if (const auto waived = waivers_of(risk_); !waived.empty()) e.details["waivers"] = waived;
@@ -134,7 +141,9 @@ void GovernanceGate::authorize(const Plan& plan) {
             "post-review",
             emergency_id_);
       } else {
+        check = "outside_window";
         require_window_open(config_, environment_, clock_());
+        check = "approvals_missing";
         const ApprovalDecision decision = approvals_.check(fingerprint, risk_.level());
         require_approved(decision);
         request_id_ = decision.request_id;
@@ -143,7 +152,7 @@ void GovernanceGate::authorize(const Plan& plan) {
       }
     }
   } catch (const Error& error) {
-    refuse(std::move(e), error);
+    refuse(std::move(e), error, check);
     throw;
   }
   (void)audit_.append(std::move(e));
@@ -158,7 +167,7 @@ void GovernanceGate::authorize_maintenance(std::string_view action,
     approvals_.authorizer().require(identity_, maintenance_permission(action));
     require_unlocked(store_, environment_.name);
   } catch (const Error& error) {
-    refuse(std::move(e), error);
+    refuse(std::move(e), error, "environment_locked");
     throw;
   }
   (void)audit_.append(std::move(e));

@@ -322,8 +322,13 @@ std::string_view describe(RefusalReason reason) noexcept {
 }
 
 RefusalReason refusal_reason(const AuditEntry& refused) {
-  // The error code: policy services and the CLI's permission checks write it as a detail; the
-  // gate writes the error's full text, which starts with "[migcmd.<code>]".
+  // The gate names the check that refused.
+  const std::string check = detail(refused, "refusal");
+  for (const RefusalReason reason : reasons) {
+    if (!check.empty() && to_string(reason) == check) return reason;
+  }
+  // The error code: written as a detail by the gate, the policy services and the CLI's permission
+  // checks; entries of older gates have the error's full text, "[migcmd.<code>] ...".
   std::string code = detail(refused, "error_code");
   if (code.empty() && refused.message.starts_with("[migcmd.")) {
     const auto end = refused.message.find(']');
