@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/policy_output.hpp"
 #include "cli/policy_session.hpp"
 #include "cli/progress.hpp"
 #include "migcmd/governance/governance_gate.hpp"
@@ -106,7 +107,7 @@ std::string execute(Context& context, PolicySession& session, const std::string&
   UpOptions up;
   up.target = target;
   const RunResult result = migrator.up(up);
-  for (const auto& f : gate.notification_failures()) context.output().note("warning: " + f);
+  warn_notification_failures(context.output(), gate.notification_failures());
   if (result.applied.empty()) return "nothing to apply";
   return fmt::format("applied {}", fmt::join(result.applied, ", "));
 }

@@ -49,7 +49,7 @@ int post_review(Context& context, PolicySession& session, std::int64_t id,
   gov::Approvals approvals(session.config, session.store(), session.audit.get());
   const auto run = approvals.post_review(session.identity, id, comment);
   Output& out = context.output();
-  for (const auto& f : approvals.notification_failures()) out.note("warning: " + f);
+  warn_notification_failures(out, approvals.notification_failures());
   if (out.json()) {
     out.json_result("approve", {{"emergency", emergency_json(run)}});
   } else {
@@ -72,7 +72,7 @@ int run_approve(Context& context, const po::variables_map& args) {
   const auto decision = gov::evaluate(request, session.config, env.tier, request.risk,
                                       request.plan_checksum, std::chrono::system_clock::now());
   Output& out = context.output();
-  for (const auto& f : approvals.notification_failures()) out.note("warning: " + f);
+  warn_notification_failures(out, approvals.notification_failures());
   if (out.json()) {
     out.json_result("approve",
                     {{"request", request_json(request)}, {"decision", decision_json(decision)}});
@@ -95,7 +95,7 @@ int run_reject(Context& context, const po::variables_map& args) {
   gov::Approvals approvals(session.config, session.store(), session.audit.get());
   const auto request = approvals.reject(session.identity, id, reason);
   Output& out = context.output();
-  for (const auto& f : approvals.notification_failures()) out.note("warning: " + f);
+  warn_notification_failures(out, approvals.notification_failures());
   if (out.json()) {
     out.json_result("reject", {{"request", request_json(request)}});
   } else {

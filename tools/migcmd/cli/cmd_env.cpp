@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "cli/command.hpp"
+#include "cli/policy_output.hpp"
 #include "cli/policy_session.hpp"
 #include "cli/table.hpp"
 #include "migcmd/governance/environment_locks.hpp"
@@ -42,10 +43,6 @@ nlohmann::json lock_json(const gov::EnvironmentLock& lock) {
           {"locked_at", gov::format_utc(lock.locked_at)}};
 }
 
-void report_notification_failures(Output& out, const std::vector<std::string>& failures) {
-  for (const auto& f : failures) out.note(fmt::format("warning: {}", f));
-}
-
 int env_lock(Context& context, const po::variables_map& args) {
   auto session = open_policy_session(context);
   const auto& env = chosen_environment(context, session, positional_environment(args));
@@ -53,7 +50,7 @@ int env_lock(Context& context, const po::variables_map& args) {
   gov::EnvironmentLocks locks(session.config, session.store(), session.audit.get());
   const auto lock = locks.lock(session.identity, env.name, reason);
   Output& out = context.output();
-  report_notification_failures(out, locks.notification_failures());
+  warn_notification_failures(out, locks.notification_failures());
   if (out.json()) {
     out.json_result("env lock", {{"lock", lock_json(lock)}});
   } else {
@@ -69,7 +66,7 @@ int env_unlock(Context& context, const po::variables_map& args) {
   gov::EnvironmentLocks locks(session.config, session.store(), session.audit.get());
   const auto removed = locks.unlock(session.identity, env.name);
   Output& out = context.output();
-  report_notification_failures(out, locks.notification_failures());
+  warn_notification_failures(out, locks.notification_failures());
   if (out.json()) {
     out.json_result("env unlock", {{"environment", env.name},
                                    {"was_locked", removed.has_value()},

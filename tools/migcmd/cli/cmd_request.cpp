@@ -64,7 +64,7 @@ int run_request(Context& context, const po::variables_map& args) {
                                       request.plan_checksum, std::chrono::system_clock::now());
 
   Output& out = context.output();
-  for (const auto& f : approvals.notification_failures()) out.note("warning: " + f);
+  warn_notification_failures(out, approvals.notification_failures());
   if (out.json()) {
     out.json_result("request",
                     {{"request", request_json(request)}, {"decision", decision_json(decision)}});

@@ -5,6 +5,7 @@
 
 #include "cli/command.hpp"
 #include "cli/pending_review.hpp"
+#include "cli/policy_output.hpp"
 #include "cli/policy_session.hpp"
 #include "cli/table.hpp"
 #include "migcmd/governance/maintenance_window.hpp"
@@ -67,10 +68,6 @@ std::string zone_of(const gov::ProjectConfig& config, const gov::EnvironmentConf
   return windows.front().time_zone;
 }
 
-void report_notification_failures(Output& out, const std::vector<std::string>& failures) {
-  for (const auto& f : failures) out.note(fmt::format("warning: {}", f));
-}
-
 int schedule_run(Context& context, const po::variables_map& args) {
   auto session = open_policy_session(context);
   const auto& env = chosen_environment(context, session);
@@ -93,7 +90,7 @@ int schedule_run(Context& context, const po::variables_map& args) {
   const auto run = schedules.schedule(session.identity, request);
 
   Output& out = context.output();
-  report_notification_failures(out, schedules.notification_failures());
+  warn_notification_failures(out, schedules.notification_failures());
   if (out.json()) {
     out.json_result("schedule", {{"schedule", schedule_json(run)}});
     return 0;
@@ -154,7 +151,7 @@ int schedule_cancel(Context& context, const po::variables_map& args) {
   gov::Schedules schedules(session.config, session.store(), session.audit.get());
   const auto run = schedules.cancel(session.identity, args["id"].as<std::int64_t>(), reason);
   Output& out = context.output();
-  report_notification_failures(out, schedules.notification_failures());
+  warn_notification_failures(out, schedules.notification_failures());
   if (out.json()) {
     out.json_result("schedule cancel", {{"schedule", schedule_json(run)}});
   } else {

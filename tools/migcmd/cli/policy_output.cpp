@@ -81,4 +81,8 @@ std::int64_t parse_id(const std::string& text, std::string_view what) {
   return std::stoll(digits);
 }
 
+void warn_notification_failures(Output& out, const std::vector<std::string>& failures) {
+  for (const auto& f : failures) out.note("warning: " + f);
+}
+
 }  // namespace migcmd::cli
