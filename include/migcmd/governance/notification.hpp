@@ -26,7 +26,7 @@ struct NotificationHook {
 };
 
 // The events hooks can ask for: request, approve, reject, refused, run, run.failed, emergency,
-// post_review, env.lock, env.unlock, schedule, schedule.cancel.
+// post_review, env.lock, env.unlock, schedule, schedule.cancel, role.change.
 [[nodiscard]] std::span<const std::string_view> notification_events() noexcept;
 
 struct Notification {

@@ -1,9 +1,10 @@
 #pragma once
 // The governance state of a project, in one SQLite file (default .migcmd/governance.db):
-// environment locks, approval requests and their votes, emergency runs awaiting post-review, and
-// scheduled runs. Several processes may use the file at once: every read-modify-write runs in a
-// BEGIN IMMEDIATE transaction (SQLite's write lock, waited for up to a few seconds), and every
-// state change checks the state it starts from inside that transaction.
+// environment locks, approval requests and their votes, emergency runs awaiting post-review,
+// scheduled runs, granted roles and the fingerprint of the settings last seen. Several processes
+// may use the file at once: every read-modify-write runs in a BEGIN IMMEDIATE transaction (SQLite's
+// write lock, waited for up to a few seconds), and every state change checks the state it starts
+// from inside that transaction.
 //
 // The store keeps records; who may change them is checked by Approvals, EnvironmentLocks and the
 // CLI before they call it.
@@ -20,6 +21,7 @@
 #include "migcmd/governance/approval_request.hpp"
 #include "migcmd/governance/emergency_run.hpp"
 #include "migcmd/governance/environment_lock.hpp"
+#include "migcmd/governance/role_grant.hpp"
 #include "migcmd/governance/scheduled_run.hpp"
 
 namespace migcmd::governance {
@@ -99,6 +101,23 @@ class StateStore {
   // running them. They are never claimed again; someone must check the database and close them
   // with finish_schedule.
   [[nodiscard]] std::vector<ScheduledRun> interrupted_schedules(const std::string& agent = {});
+
+  // --- Granted roles (RoleGrants checks who may change them)
+  // Stores the grant. Error(refused) naming who granted it, when and why, when the user holds
+  // that role by a grant already.
+  RoleGrant add_role_grant(const RoleGrant& grant);
+  // The grant that was removed; std::nullopt when the user held no such grant.
+  std::optional<RoleGrant> remove_role_grant(const std::string& user, const std::string& role);
+  // By user, then role.
+  [[nodiscard]] std::vector<RoleGrant> role_grants();
+
+  // --- The settings fingerprint (record_settings_changes)
+  // The fingerprint stored last; std::nullopt before the first.
+  [[nodiscard]] std::optional<std::string> settings_fingerprint();
+  // Stores `fingerprint` and returns the one it replaces, read in the same transaction: of
+  // processes racing to store the same new fingerprint, exactly one gets the old one back.
+  std::optional<std::string> swap_settings_fingerprint(const std::string& fingerprint,
+                                                       TimePoint now);
 
  private:
   std::filesystem::path file_;

@@ -17,9 +17,10 @@
 namespace migcmd::governance {
 namespace {
 
-constexpr std::array<std::string_view, 12> events{
-    "request",   "approve",     "reject",   "refused",    "run",      "run.failed",
-    "emergency", "post_review", "env.lock", "env.unlock", "schedule", "schedule.cancel"};
+constexpr std::array<std::string_view, 13> events{
+    "request",    "approve",         "reject",      "refused",  "run",
+    "run.failed", "emergency",       "post_review", "env.lock", "env.unlock",
+    "schedule",   "schedule.cancel", "role.change"};
 
 // Runs `command` with /bin/sh, `input` on its stdin and the variables set; returns "" or what
 // went wrong.

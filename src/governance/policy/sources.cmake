@@ -1,5 +1,6 @@
 # The policy part of migcmd::governance: project configuration, identities, roles and permissions,
-# approvals, maintenance windows, environment locks, emergencies and schedules (state store).
+# approvals, maintenance windows, environment locks, emergencies, schedules, granted roles and
+# settings changes (state store).
 target_sources(migcmd_governance PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/tier.cpp
   ${CMAKE_CURRENT_LIST_DIR}/permission.cpp
@@ -20,6 +21,7 @@ target_sources(migcmd_governance PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/policy_audit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/approvals.cpp
   ${CMAKE_CURRENT_LIST_DIR}/environment_locks.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/role_grants.cpp
   ${CMAKE_CURRENT_LIST_DIR}/policy_checks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/schedules.cpp
   ${CMAKE_CURRENT_LIST_DIR}/schedule_agent.cpp

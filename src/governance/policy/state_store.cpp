@@ -42,6 +42,11 @@ constexpr const char* schema_sql[] = {
     "  CHECK (status IN ('pending', 'running', 'done', 'failed', 'cancelled')),"
     " created_by TEXT NOT NULL, created_at BIGINT NOT NULL, claimed_by TEXT NOT NULL DEFAULT '',"
     " claimed_at BIGINT, finished_at BIGINT, message TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE IF NOT EXISTS role_grants ("
+    " user_name TEXT NOT NULL, role TEXT NOT NULL, granted_by TEXT NOT NULL, reason TEXT NOT NULL,"
+    " granted_at BIGINT NOT NULL, PRIMARY KEY (user_name, role))",
+    "CREATE TABLE IF NOT EXISTS governance_settings ("
+    " key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)",
     "INSERT OR IGNORE INTO governance_meta (key, value) VALUES ('schema_version', '1')",
 };
 
@@ -608,6 +613,85 @@ std::vector<ScheduledRun> StateStore::interrupted_schedules(const std::string& a
     out.push_back(schedule_from_row(row));
   }
   return out;
+}
+
+// --- Granted roles
+
+namespace {
+
+constexpr const char* grant_columns = "user_name, role, granted_by, reason, granted_at";
+
+RoleGrant grant_from_row(const Row& row) {
+  return {text(row, 0), text(row, 1), text(row, 2), text(row, 3), from_ms(integer(row, 4))};
+}
+
+}  // namespace
+
+RoleGrant StateStore::add_role_grant(const RoleGrant& grant) {
+  WriteTransaction tx(*db_);
+  const auto held = db_->query(
+      fmt::format("SELECT {} FROM role_grants WHERE user_name = :p0 AND role = :p1", grant_columns),
+      {grant.user, grant.role});
+  if (!held.rows.empty()) {
+    const RoleGrant existing = grant_from_row(held.rows.front());
+    throw Error(ErrorCode::refused,
+                fmt::format("{} already holds role {}, granted by {} at {}: {}", existing.user,
+                            existing.role, existing.granted_by, format_utc(existing.granted_at),
+                            existing.reason),
+                "`migcmd roles` lists the granted roles");
+  }
+  db_->execute(
+      fmt::format("INSERT INTO role_grants ({}) VALUES (:p0, :p1, :p2, :p3, :p4)", grant_columns),
+      {grant.user, grant.role, grant.granted_by, grant.reason,
+       static_cast<long long>(to_ms(grant.granted_at))});
+  tx.commit();
+  RoleGrant stored = grant;
+  stored.granted_at = from_ms(to_ms(grant.granted_at));
+  return stored;
+}
+
+std::optional<RoleGrant> StateStore::remove_role_grant(const std::string& user,
+                                                       const std::string& role) {
+  WriteTransaction tx(*db_);
+  const auto held = db_->query(
+      fmt::format("SELECT {} FROM role_grants WHERE user_name = :p0 AND role = :p1", grant_columns),
+      {user, role});
+  if (held.rows.empty()) return std::nullopt;
+  db_->execute("DELETE FROM role_grants WHERE user_name = :p0 AND role = :p1", {user, role});
+  tx.commit();
+  return grant_from_row(held.rows.front());
+}
+
+std::vector<RoleGrant> StateStore::role_grants() {
+  std::vector<RoleGrant> out;
+  for (const auto& row :
+       db_->query(fmt::format("SELECT {} FROM role_grants ORDER BY user_name, role", grant_columns))
+           .rows) {
+    out.push_back(grant_from_row(row));
+  }
+  return out;
+}
+
+// --- The settings fingerprint
+
+std::optional<std::string> StateStore::settings_fingerprint() {
+  const auto result =
+      db_->query("SELECT value FROM governance_settings WHERE key = 'settings_fingerprint'");
+  if (result.rows.empty()) return std::nullopt;
+  return text(result.rows.front(), 0);
+}
+
+std::optional<std::string> StateStore::swap_settings_fingerprint(const std::string& fingerprint,
+                                                                 TimePoint now) {
+  WriteTransaction tx(*db_);
+  auto previous = settings_fingerprint();
+  db_->execute(
+      "INSERT INTO governance_settings (key, value, updated_at) VALUES "
+      "('settings_fingerprint', :p0, :p1) ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
+      " updated_at = excluded.updated_at",
+      {fingerprint, static_cast<long long>(to_ms(now))});
+  tx.commit();
+  return previous;
 }
 
 }  // namespace migcmd::governance
