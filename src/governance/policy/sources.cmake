@@ -22,6 +22,7 @@ target_sources(migcmd_governance PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/approvals.cpp
   ${CMAKE_CURRENT_LIST_DIR}/environment_locks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/role_grants.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/settings_changes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/policy_checks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/schedules.cpp
   ${CMAKE_CURRENT_LIST_DIR}/schedule_agent.cpp
