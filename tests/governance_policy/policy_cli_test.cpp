@@ -347,3 +347,85 @@ TEST_CASE("read-only and file commands in a governed project: permission checked
   CHECK(created[0].result == "refused");
   CHECK(created[0].details.at("arguments") == "add_things");
 }
+
+TEST_CASE("roles grant lets a member run what they could not; roles revoke takes it back") {
+  Project p;
+  // The sample project with an administrator, written before the first command reads it.
+  std::string text = project_json;
+  text.replace(text.find(R"("victor": ["viewer"])"), 20,
+               R"("victor": ["viewer"], "root": ["admin"])");
+  std::ofstream(p.root() / "migcmd.json", std::ios::trunc) << text;
+
+  auto r = p.as("bob", {"--env", "prod", "up", "--yes"});
+  CHECK(r.status == refused);
+  CHECK(contains(r.err, "run.production"));
+  CHECK(p.as("alice", {"roles", "grant", "bob", "dba", "--reason", "on call"}).status == refused);
+  CHECK(p.as("root", {"roles", "grant", "bob", "dba"}).status == usage);  // no reason
+  CHECK(p.as("root", {"roles", "grant", "bob", "superuser", "--reason", "x"}).status == usage);
+  r = p.as("root", {"roles", "grant", "root", "dba", "--reason", "me"});
+  CHECK(r.status == refused);
+  CHECK(contains(r.err, "for themselves"));
+  CHECK(p.as("root", {"roles", "promote", "bob", "dba"}).status == usage);
+
+  r = p.as("root", {"roles", "grant", "bob", "dba", "--reason", "on call this week"});
+  REQUIRE(r.status == 0);
+  CHECK(contains(r.out, "granted role dba to bob: on call this week"));
+  CHECK(p.as("root", {"roles", "grant", "bob", "dba", "--reason", "again"}).status == refused);
+  r = p.as("victor", {"roles"});
+  CHECK(contains(r.out, "bob: developer, dba (granted by root at "));
+  r = p.as("victor", {"--json", "roles"});
+  REQUIRE(r.status == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["granted"].size() == 1);
+  CHECK(doc["granted"][0]["user"] == "bob");
+  CHECK(doc["granted"][0]["granted_by"] == "root");
+  CHECK(doc["granted"][0]["reason"] == "on call this week");
+  CHECK(doc["members"]["bob"] == nlohmann::json::array({"developer", "dba"}));
+
+  r = p.as("bob", {"--env", "prod", "up", "--yes"});
+  CHECK_MESSAGE(r.status == 0, r.err);
+  CHECK(contains(r.out, "applied 20250102000000_orders"));
+
+  r = p.as("root", {"roles", "revoke", "bob", "dba", "--reason", "rotation over"});
+  REQUIRE(r.status == 0);
+  CHECK(contains(r.out, "revoked role dba from bob (granted by root at "));
+  CHECK(p.as("bob", {"--env", "prod", "down", "--yes"}).status == refused);
+  CHECK(p.as("root", {"roles", "revoke", "bob", "dba", "--reason", "again"}).status == refused);
+
+  const auto changes = p.audit("role_change");
+  std::vector<std::string> seen;
+  for (const auto& e : changes) {
+    seen.push_back(e.actor + ":" + e.result + ":" + e.target + ":" + e.details.at("change"));
+  }
+  CHECK(seen == std::vector<std::string>{
+                    "alice:refused:bob:dba:granted", "root:failed:bob:dba:granted",
+                    "root:failed:bob:superuser:granted", "root:refused:root:dba:granted",
+                    "root:allowed:bob:dba:granted", "root:refused:bob:dba:granted",
+                    "root:allowed:bob:dba:revoked", "root:refused:bob:dba:revoked"});
+  CHECK(changes[4].details.at("reason") == "on call this week");
+  // A grant is not an edit of migcmd.json.
+  CHECK(p.audit("settings_change").empty());
+}
+
+TEST_CASE("editing migcmd.json between two commands is audited once as settings_change") {
+  Project p;
+  auto r = p.as("victor", {"roles"});
+  REQUIRE(r.status == 0);
+  CHECK_FALSE(contains(r.out, "changed since"));  // the first use only takes note
+  std::string text = project_json;
+  text.replace(text.find(R"("bob": ["developer"])"), 20, R"("bob": ["developer", "dba"])");
+  std::ofstream(p.root() / "migcmd.json", std::ios::trunc) << text;
+
+  r = p.as("victor", {"--env", "dev", "status"});
+  CHECK(r.status == 0);
+  // A note, on stdout in text mode as every note.
+  CHECK(contains(r.out, "migcmd.json changed since it was last used: 1 change(s), audited"));
+  r = p.as("victor", {"roles"});
+  CHECK_FALSE(contains(r.out, "changed since"));
+  CHECK(p.as("bob", {"env", "lock", "prod", "--reason", "now a dba"}).status == 0);
+
+  const auto entries = p.audit("settings_change");
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].actor == "victor");
+  CHECK(contains(entries[0].message, "member bob: roles developer -> developer, dba"));
+}

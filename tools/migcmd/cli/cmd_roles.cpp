@@ -1,11 +1,18 @@
-// `roles`: the roles of the project and their permissions; `whoami`: who migcmd thinks is acting,
-// with which roles and permissions.
+// `roles`: the roles of the project, their permissions and the members (granted roles marked);
+// `roles grant USER ROLE --reason TEXT` / `roles revoke USER ROLE --reason TEXT`: roles given in
+// the state store, audited; `whoami`: who migcmd thinks is acting, with which roles and
+// permissions.
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/command.hpp"
+#include "cli/policy_output.hpp"
 #include "cli/policy_session.hpp"
 #include "migcmd/governance/permission.hpp"
+#include "migcmd/governance/role_grants.hpp"
+#include "migcmd/governance/time_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -23,7 +30,59 @@ std::vector<std::string> names(const std::set<gov::Permission>& permissions) {
   return out;
 }
 
-int run_roles(Context& context, const po::variables_map&) {
+void roles_options(po::options_description& options, po::positional_options_description& pos) {
+  options.add_options()
+      // clang-format off
+      ("action", po::value<std::string>()->value_name("ACTION"), "list (default), grant or revoke")
+      ("user", po::value<std::string>()->value_name("USER"), "grant, revoke: the member")
+      ("role", po::value<std::string>()->value_name("ROLE"), "grant, revoke: the role")
+      ("reason", po::value<std::string>()->value_name("TEXT"), "grant, revoke: why (required)");
+  // clang-format on
+  pos.add("action", 1).add("user", 1).add("role", 1);
+}
+
+nlohmann::json grant_json(const gov::RoleGrant& grant) {
+  return {{"user", grant.user},
+          {"role", grant.role},
+          {"granted_by", grant.granted_by},
+          {"reason", grant.reason},
+          {"granted_at", gov::format_utc(grant.granted_at)}};
+}
+
+const gov::RoleGrant* find_grant(const std::vector<gov::RoleGrant>& grants, const std::string& user,
+                                 const std::string& role) {
+  auto it = std::find_if(grants.begin(), grants.end(),
+                         [&](const gov::RoleGrant& g) { return g.user == user && g.role == role; });
+  return it == grants.end() ? nullptr : &*it;
+}
+
+int change_role(Context& context, const po::variables_map& args, bool granting) {
+  const char* verb = granting ? "grant" : "revoke";
+  if (!args.count("user") || !args.count("role")) {
+    throw Error(ErrorCode::usage, fmt::format("roles {} needs a user and a role", verb),
+                fmt::format("migcmd roles {} USER ROLE --reason TEXT", verb));
+  }
+  const std::string user = args["user"].as<std::string>();
+  const std::string role = args["role"].as<std::string>();
+  const std::string reason = args.count("reason") ? args["reason"].as<std::string>() : "";
+  auto session = open_policy_session(context);
+  gov::RoleGrants grants(session.config, session.store(), session.audit.get());
+  const auto grant = granting ? grants.grant(session.identity, user, role, reason)
+                              : grants.revoke(session.identity, user, role, reason);
+  Output& out = context.output();
+  warn_notification_failures(out, grants.notification_failures());
+  if (out.json()) {
+    out.json_result(granting ? "roles grant" : "roles revoke", {{"grant", grant_json(grant)}});
+  } else if (granting) {
+    out.line(fmt::format("granted role {} to {}: {}", role, user, reason));
+  } else {
+    out.line(fmt::format("revoked role {} from {} (granted by {} at {}): {}", role, user,
+                         grant.granted_by, gov::format_utc(grant.granted_at), reason));
+  }
+  return 0;
+}
+
+int list_roles(Context& context) {
   auto session = open_policy_session(context, false);
   // Without migcmd.json there is no member to check: the built-in roles are public knowledge.
   if (session.has_config) {
@@ -51,9 +110,12 @@ int run_roles(Context& context, const po::variables_map&) {
     }
     nlohmann::json members = nlohmann::json::object();
     for (const auto& [user, roles_of_user] : session.config.members) members[user] = roles_of_user;
+    nlohmann::json grants = nlohmann::json::array();
+    for (const auto& grant : session.role_grants) grants.push_back(grant_json(grant));
     out.json_result("roles", {{"roles", roles},
                               {"permissions", permissions},
                               {"members", members},
+                              {"granted", grants},
                               {"default_roles", session.config.default_roles}});
     return 0;
   }
@@ -68,7 +130,14 @@ int run_roles(Context& context, const po::variables_map&) {
   if (!session.config.members.empty()) {
     out.line("members:");
     for (const auto& [user, roles_of_user] : session.config.members) {
-      out.line(fmt::format("  {}: {}", user, fmt::join(roles_of_user, ", ")));
+      std::vector<std::string> shown;
+      for (const auto& role : roles_of_user) {
+        const auto* grant = find_grant(session.role_grants, user, role);
+        shown.push_back(grant ? fmt::format("{} (granted by {} at {}: {})", role, grant->granted_by,
+                                            gov::format_utc(grant->granted_at), grant->reason)
+                              : role);
+      }
+      out.line(fmt::format("  {}: {}", user, fmt::join(shown, ", ")));
     }
   }
   out.line("permissions:");
@@ -76,6 +145,16 @@ int run_roles(Context& context, const po::variables_map&) {
     out.line(fmt::format("  {:<22} {}", to_string(p), describe(p)));
   }
   return 0;
+}
+
+int run_roles(Context& context, const po::variables_map& args) {
+  const std::string action = args.count("action") ? args["action"].as<std::string>() : "list";
+  if (action == "list") return list_roles(context);
+  if (action == "grant") return change_role(context, args, true);
+  if (action == "revoke") return change_role(context, args, false);
+  throw Error(ErrorCode::usage, fmt::format("unknown roles action \"{}\"", action),
+              "use `migcmd roles`, `migcmd roles grant USER ROLE --reason TEXT` or "
+              "`migcmd roles revoke USER ROLE --reason TEXT`");
 }
 
 int run_whoami(Context& context, const po::variables_map&) {
@@ -104,13 +183,17 @@ int run_whoami(Context& context, const po::variables_map&) {
 
 Command roles_command() {
   return {"roles",
-          "roles",
-          "list roles, their permissions and the members",
+          "roles | roles grant USER ROLE --reason TEXT | roles revoke USER ROLE --reason TEXT",
+          "list roles and members; grant or revoke a role",
           "Lists every role (built in: viewer, developer, dba, admin; and the custom roles of "
           "migcmd.json) with all its permissions, inherited ones included, the members and their "
-          "roles, and every permission with what it allows. Needs roles.view when migcmd.json "
-          "exists.",
-          no_options,
+          "roles (those granted with `roles grant` marked, with who granted them, when and why), "
+          "and every permission with what it allows. Needs roles.view when migcmd.json exists. "
+          "`roles grant USER ROLE --reason TEXT` gives a member a role of the project, kept in "
+          "the state file beside migcmd.json's members, and `roles revoke USER ROLE --reason TEXT` "
+          "takes a granted role back; both need roles.manage, nobody changes their own roles, and "
+          "every attempt is audited (role_change), refusals too.",
+          roles_options,
           run_roles};
 }
 

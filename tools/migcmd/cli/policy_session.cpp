@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "migcmd/governance/audit_store.hpp"
+#include "migcmd/governance/role_grants.hpp"
+#include "migcmd/governance/settings_changes.hpp"
 #include "migcmd/url.hpp"
 
 namespace migcmd::cli {
@@ -82,8 +84,18 @@ PolicySession open_policy_session(Context& context, bool config_required) {
     session.has_config = true;
   }
   session.identity = gov::cli_identity(g.as_user);
+  if (session.has_config) {
+    session.audit = open_audit(context, session.config);
+    // The file as written: granted roles are audited when granted, not as edits.
+    const auto changes = gov::record_settings_changes(session.config, session.store(),
+                                                      session.audit.get(), session.identity);
+    if (!changes.empty()) {
+      context.output().note(fmt::format("{} changed since it was last used: {} change(s), audited",
+                                        g.config.filename().string(), changes.size()));
+    }
+    session.role_grants = gov::apply_role_grants(session.config, session.store());
+  }
   session.authorizer = std::make_unique<gov::Authorizer>(session.config);
-  if (session.has_config) session.audit = open_audit(context, session.config);
   return session;
 }
 

@@ -6,22 +6,26 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/context.hpp"
 #include "migcmd/governance/audit_log.hpp"
 #include "migcmd/governance/authorizer.hpp"
 #include "migcmd/governance/identity.hpp"
 #include "migcmd/governance/project_config.hpp"
+#include "migcmd/governance/role_grant.hpp"
 #include "migcmd/governance/state_store.hpp"
 
 namespace migcmd::cli {
 
 struct PolicySession {
+  // The configuration with the granted roles added to its members (apply_role_grants).
   governance::ProjectConfig config;
   bool has_config = false;  // false: no migcmd.json (only where the command allows it)
   governance::Identity identity;
   std::unique_ptr<governance::Authorizer> authorizer;
-  std::unique_ptr<governance::AuditLog> audit;  // opened with the configuration
+  std::unique_ptr<governance::AuditLog> audit;     // opened with the configuration
+  std::vector<governance::RoleGrant> role_grants;  // those added to config.members
 
   // The state store, opened on first use.
   [[nodiscard]] governance::StateStore& store();
@@ -34,7 +38,9 @@ struct PolicySession {
 
 // Loads --config (default ./migcmd.json) and resolves the identity. Without the default file and
 // with `config_required` false, an empty configuration (built-in roles, no members) and no audit
-// log. Error(usage) when the file is required and missing.
+// log. Error(usage) when the file is required and missing. With a configuration it also audits
+// what changed in it since it was last used (record_settings_changes, observed by the identity; a
+// note says how many changes) and adds the granted roles to its members.
 [[nodiscard]] PolicySession open_policy_session(Context& context, bool config_required = true);
 
 // Throws Error(permission_denied) after auditing the refusal; with `audit_allowed` also audits
