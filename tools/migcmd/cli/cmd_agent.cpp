@@ -127,8 +127,8 @@ int run_agent(Context& context, const po::variables_map& args) {
                            name);
   Output& out = context.output();
   for (const auto& run : agent.interrupted()) {
-    out.note(fmt::format(
-        "warning: scheduled run #{} on {} has been running under {} since {}: that agent stopped "
+    out.warning(fmt::format(
+        "scheduled run #{} on {} has been running under {} since {}: that agent stopped "
         "during the run. It is never run again; check the database (`migcmd status`), then "
         "record what happened",
         run.id, run.environment, run.claimed_by,

@@ -16,6 +16,10 @@ void Output::note(std::string_view text) {
   note_stream() << scrub(std::string(text)) << '\n' << std::flush;
 }
 
+void Output::warning(std::string_view text) {
+  err_ << "warning: " << scrub(std::string(text)) << '\n' << std::flush;
+}
+
 void Output::json_result(std::string_view command, nlohmann::json document) {
   nlohmann::json result = {{"ok", true}, {"command", command}};
   for (auto& [key, value] : document.items()) result[key] = std::move(value);

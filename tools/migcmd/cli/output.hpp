@@ -39,6 +39,8 @@ class Output {
   // A message for the person watching: stdout in text mode, stderr with --json so stdout stays
   // one parseable document.
   void note(std::string_view text);
+  // "warning: <text>" on stderr, always: stdout may be a script or dump being redirected.
+  void warning(std::string_view text);
   // Raw access for progress redraws (the note stream, unscrubbed: callers write names only).
   [[nodiscard]] std::ostream& note_stream() noexcept { return json_ ? err_ : out_; }
   // Raw stdout, for documents that must come out byte for byte (scripts).

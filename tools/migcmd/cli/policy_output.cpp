@@ -82,7 +82,7 @@ std::int64_t parse_id(const std::string& text, std::string_view what) {
 }
 
 void warn_notification_failures(Output& out, const std::vector<std::string>& failures) {
-  for (const auto& f : failures) out.note("warning: " + f);
+  for (const auto& f : failures) out.warning(f);
 }
 
 }  // namespace migcmd::cli

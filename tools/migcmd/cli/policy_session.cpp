@@ -90,8 +90,9 @@ PolicySession open_policy_session(Context& context, bool config_required) {
     const auto changes = gov::record_settings_changes(session.config, session.store(),
                                                       session.audit.get(), session.identity);
     if (!changes.empty()) {
-      context.output().note(fmt::format("{} changed since it was last used: {} change(s), audited",
-                                        g.config.filename().string(), changes.size()));
+      context.output().warning(
+          fmt::format("{} changed since it was last used: {} change(s), audited",
+                      g.config.filename().string(), changes.size()));
     }
     session.role_grants = gov::apply_role_grants(session.config, session.store());
   }
