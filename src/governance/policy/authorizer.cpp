@@ -55,8 +55,9 @@ void Authorizer::require(const Identity& identity, Permission permission) const 
       ErrorCode::permission_denied,
       fmt::format("{} may not {}: permission {} is missing; {}", identity.user,
                   describe(permission), to_string(permission), held),
-      fmt::format("{} is granted by the roles: {} (members are given roles in migcmd.json)",
-                  to_string(permission), fmt::join(catalog_.roles_granting(permission), ", ")));
+      fmt::format(
+          "{} is granted by the roles: {} (given in migcmd.json or by `migcmd roles grant`)",
+          to_string(permission), fmt::join(catalog_.roles_granting(permission), ", ")));
 }
 
 }  // namespace migcmd::governance
