@@ -38,26 +38,33 @@ struct Type {
   std::optional<int> scale;
   std::string store_type;  // when not empty, rendered verbatim instead of the mapping
 
-  static Type boolean() { return {TypeKind::boolean}; }
-  static Type int16() { return {TypeKind::int16}; }
-  static Type int32() { return {TypeKind::int32}; }
-  static Type int64() { return {TypeKind::int64}; }
+  // A type of `kind` with nothing else set (an assignment rather than a brace list: a partial
+  // brace list warns under -Wextra in applications that include this header).
+  static Type of(TypeKind kind) {
+    Type t;
+    t.kind = kind;
+    return t;
+  }
+  static Type boolean() { return of(TypeKind::boolean); }
+  static Type int16() { return of(TypeKind::int16); }
+  static Type int32() { return of(TypeKind::int32); }
+  static Type int64() { return of(TypeKind::int64); }
   static Type decimal(int precision, int scale = 0) {
     return {TypeKind::decimal, std::nullopt, precision, scale, {}};
   }
-  static Type float32() { return {TypeKind::float32}; }
-  static Type float64() { return {TypeKind::float64}; }
+  static Type float32() { return of(TypeKind::float32); }
+  static Type float64() { return of(TypeKind::float64); }
   static Type string(int max_length) { return {TypeKind::string, max_length, {}, {}, {}}; }
-  static Type text() { return {TypeKind::text}; }
+  static Type text() { return of(TypeKind::text); }
   static Type binary(std::optional<int> max_length = std::nullopt) {
     return {TypeKind::binary, max_length, {}, {}, {}};
   }
-  static Type date() { return {TypeKind::date}; }
-  static Type time() { return {TypeKind::time}; }
-  static Type datetime() { return {TypeKind::datetime}; }
-  static Type timestamp_tz() { return {TypeKind::timestamp_tz}; }
-  static Type uuid() { return {TypeKind::uuid}; }
-  static Type json() { return {TypeKind::json}; }
+  static Type date() { return of(TypeKind::date); }
+  static Type time() { return of(TypeKind::time); }
+  static Type datetime() { return of(TypeKind::datetime); }
+  static Type timestamp_tz() { return of(TypeKind::timestamp_tz); }
+  static Type uuid() { return of(TypeKind::uuid); }
+  static Type json() { return of(TypeKind::json); }
   // A store type known only by its database name, e.g. Type::raw("citext").
   static Type raw(std::string store_type) {
     return {TypeKind::custom, {}, {}, {}, std::move(store_type)};
