@@ -13,13 +13,12 @@
 
 using namespace migcmd::governance;
 using migcmd::ErrorCode;
+using policy_test::as;
+using policy_test::code_of;
+using policy_test::contains;
 using policy_test::plan;
 
 namespace {
-
-Identity as(std::string user) {
-  return Identity{std::move(user), {}, "test"};
-}
 
 // A project with the sample configuration, its state store and audit log in a temporary
 // directory, and a clock the test moves.
@@ -40,20 +39,6 @@ struct Project {
     return audit.entries(filter);
   }
 };
-
-ErrorCode code_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const migcmd::Error& e) {
-    return e.code();
-  }
-  FAIL("no error was thrown");
-  return ErrorCode::internal;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 }  // namespace
 

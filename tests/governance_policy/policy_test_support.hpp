@@ -9,10 +9,39 @@
 #include <stdexcept>
 #include <string>
 
+#include <doctest/doctest.h>
+
+#include <functional>
+
+#include "migcmd/error.hpp"
+#include "migcmd/governance/identity.hpp"
 #include "migcmd/governance/plan_fingerprint.hpp"
 #include "migcmd/governance/time_text.hpp"
 
 namespace policy_test {
+
+inline migcmd::governance::Identity as(std::string user) {
+  return migcmd::governance::Identity{std::move(user), {}, "test"};
+}
+
+// The error `action` throws; fails the test when it throws none.
+inline migcmd::Error error_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const migcmd::Error& e) {
+    return e;
+  }
+  FAIL("no error was thrown");
+  return migcmd::Error(migcmd::ErrorCode::internal, "");
+}
+
+inline migcmd::ErrorCode code_of(const std::function<void()>& action) {
+  return error_of(action).code();
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 class TempDir {
  public:

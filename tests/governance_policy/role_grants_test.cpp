@@ -13,22 +13,11 @@
 
 using namespace migcmd::governance;
 using migcmd::ErrorCode;
+using policy_test::as;
+using policy_test::code_of;
+using policy_test::contains;
 
 namespace {
-
-Identity as(std::string user) {
-  return Identity{std::move(user), {}, "test"};
-}
-
-ErrorCode code_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const migcmd::Error& e) {
-    return e.code();
-  }
-  FAIL("no error was thrown");
-  return ErrorCode::internal;
-}
 
 std::string message_of(const std::function<void()>& action) {
   try {
@@ -38,10 +27,6 @@ std::string message_of(const std::function<void()>& action) {
   }
   FAIL("no error was thrown");
   return {};
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // What an Authorizer built from the file plus the stored grants allows.

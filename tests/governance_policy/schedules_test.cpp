@@ -14,13 +14,12 @@
 
 using namespace migcmd::governance;
 using migcmd::ErrorCode;
+using policy_test::as;
+using policy_test::contains;
+using policy_test::error_of;
 using policy_test::plan;
 
 namespace {
-
-Identity as(std::string user) {
-  return Identity{std::move(user), {}, "test"};
-}
 
 struct Project {
   policy_test::TempDir dir;
@@ -44,21 +43,6 @@ struct Project {
     return r;
   }
 };
-
-// The error `action` throws (its code and message); fails the test when it throws none.
-migcmd::Error error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const migcmd::Error& e) {
-    return e;
-  }
-  FAIL("no error was thrown");
-  return migcmd::Error(ErrorCode::internal, "");
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 }  // namespace
 

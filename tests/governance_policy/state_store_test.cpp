@@ -19,22 +19,10 @@
 
 using namespace migcmd::governance;
 using migcmd::ErrorCode;
+using policy_test::as;
+using policy_test::code_of;
 
 namespace {
-
-Identity as(std::string user) {
-  return Identity{std::move(user), {}, "test"};
-}
-
-ErrorCode code_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const migcmd::Error& e) {
-    return e.code();
-  }
-  FAIL("no error was thrown");
-  return ErrorCode::internal;
-}
 
 ScheduledRun schedule(const std::string& env, TimePoint at) {
   ScheduledRun run;
