@@ -4,19 +4,24 @@
 // others wait for it and then find nothing to do. The migrations are C++ classes compiled into
 // the service, so the binary and the schema it expects always ship together.
 //
-//   startup_service [URL]     URL defaults to $DATABASE_URL, e.g. postgres://app:pw@db/app
+//   startup_service [URL]     URL defaults to $DATABASE_URL, e.g. postgres://app:pw@db/app,
+//                             or sqlite:service.db for an embedded file (tools/dev/demo.sh)
 
 #include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "migcmd/migcmd.hpp"
 #include "migcmd/migration_registry.hpp"
 #include "migcmd/migrator/migrator.hpp"
 #include "migcmd/providers/postgres.hpp"
+#ifdef STARTUP_SERVICE_WITH_SQLITE
+#include "migcmd/providers/sqlite.hpp"
+#endif
 
 namespace {
 
@@ -62,6 +67,14 @@ migcmd::MigrationRegistry migrations() {
   return registry;
 }
 
+// PostgreSQL in production; an embedded SQLite file to try the service on one machine.
+std::shared_ptr<const migcmd::Provider> provider_for(const std::string& url) {
+#ifdef STARTUP_SERVICE_WITH_SQLITE
+  if (url.rfind("sqlite:", 0) == 0) return migcmd::sqlite::make_provider();
+#endif
+  return migcmd::postgres::make_provider();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,7 +90,7 @@ int main(int argc, char** argv) {
     // 1. Migrate before serving anything. Under the lock; a replica that finds nothing pending
     //    pays about one query. A failure stops the service: it must not run on a schema it does
     //    not know.
-    auto provider = migcmd::postgres::make_provider();
+    const auto provider = provider_for(url);
     const auto result = migcmd::migrate_on_startup(*provider, url, migrations().scripts(),
                                                    {.applied_by = instance});
 
