@@ -70,36 +70,28 @@ class FindingSink {
     base.line = w.line;
     base.statement = statement;
     base.sql = w.text;
-    if (w.reason.empty()) {
-      const RiskRuleInfo& rule = risk::rule(risk::RuleId::waiver_without_reason);
+    const auto add = [&](risk::RuleId id, std::string message) {
+      const RiskRuleInfo& rule = risk::rule(id);
       RiskFinding f = base;
       f.code = rule.code;
       f.rule = rule.name;
       f.level = rule.level;
-      f.message = fmt::format("waiver \"{}\" gives no reason, so it waives nothing", w.text);
+      f.message = std::move(message);
       f.suggestion = rule.safer;
       report_.findings.push_back(std::move(f));
+    };
+    if (w.reason.empty()) {
+      add(risk::RuleId::waiver_without_reason,
+          fmt::format("waiver \"{}\" gives no reason, so it waives nothing", w.text));
     }
     for (const auto& name : w.rules) {
-      if (find_risk_rule(name)) continue;
-      const RiskRuleInfo& rule = risk::rule(risk::RuleId::unknown_waiver_rule);
-      RiskFinding f = base;
-      f.code = rule.code;
-      f.rule = rule.name;
-      f.level = rule.level;
-      f.message = fmt::format("waiver \"{}\" names no known rule \"{}\"", w.text, name);
-      f.suggestion = rule.safer;
-      report_.findings.push_back(std::move(f));
+      if (!find_risk_rule(name)) {
+        add(risk::RuleId::unknown_waiver_rule,
+            fmt::format("waiver \"{}\" names no known rule \"{}\"", w.text, name));
+      }
     }
     if (w.rules.empty()) {
-      const RiskRuleInfo& rule = risk::rule(risk::RuleId::unknown_waiver_rule);
-      RiskFinding f = base;
-      f.code = rule.code;
-      f.rule = rule.name;
-      f.level = rule.level;
-      f.message = fmt::format("waiver \"{}\" names no rule", w.text);
-      f.suggestion = rule.safer;
-      report_.findings.push_back(std::move(f));
+      add(risk::RuleId::unknown_waiver_rule, fmt::format("waiver \"{}\" names no rule", w.text));
     }
   }
 
