@@ -16,7 +16,8 @@
 
 namespace migcmd::cli {
 
-struct GovernedRun;  // cli/governed_run.hpp
+struct GovernedRun;    // cli/governed_run.hpp
+struct PolicySession;  // cli/policy_session.hpp
 
 // Whether stdin and stdout are terminals (decides prompts and live progress).
 struct Terminal {
@@ -68,6 +69,13 @@ class Context {
   // the first url() or migrator_options().
   void set_emergency(std::string reason) { emergency_ = std::move(reason); }
   [[nodiscard]] const GovernedRun* governed() const;
+  // The policy session of a governed project, once opened (by the command's permission check):
+  // kept so that the run's gate reuses it instead of reading migcmd.json and opening the stores
+  // a second time.
+  void keep_policy_session(std::shared_ptr<PolicySession> session) { policy_ = std::move(session); }
+  [[nodiscard]] const std::shared_ptr<PolicySession>& kept_policy_session() const noexcept {
+    return policy_;
+  }
 
   // True with --yes, or when the person at the terminal answers yes. Without a terminal (and
   // without --yes) it refuses with Error(usage) instead of guessing.
@@ -81,6 +89,7 @@ class Context {
   std::optional<std::string> emergency_;
   // Opened on first use (it reads migcmd.json and the environment's URL variable).
   mutable std::shared_ptr<GovernedRun> governed_;
+  std::shared_ptr<PolicySession> policy_;
   mutable bool governed_checked_ = false;
 };
 

@@ -15,7 +15,7 @@
 namespace migcmd::cli {
 
 struct GovernedRun {
-  PolicySession policy;
+  std::shared_ptr<PolicySession> policy;
   const governance::EnvironmentConfig* environment = nullptr;
   std::string url;
   std::unique_ptr<governance::GovernanceGate> gate;

@@ -136,10 +136,11 @@ void check_command_permission(Context& context, std::string_view command,
     throw Error(ErrorCode::internal,
                 fmt::format("command {} names an unknown permission \"{}\"", command, permission));
   }
-  auto session = open_policy_session(context, true);
-  require_permission(session, *needed, std::string(command),
+  auto session = std::make_shared<PolicySession>(open_policy_session(context, true));
+  require_permission(*session, *needed, std::string(command),
                      context.options().environment.value_or(""), true,
                      fmt::format("{}", fmt::join(arguments, " ")));
+  context.keep_policy_session(std::move(session));
 }
 
 const gov::EnvironmentConfig& chosen_environment(const Context& context,
