@@ -79,11 +79,11 @@ int schedule_run(Context& context, const po::variables_map& args) {
   // Refused before reaching the database (audited); Schedules checks again and audits the rest.
   require_permission(session, gov::Permission::schedule_create, "schedule", env.name, false);
   gov::Schedules schedules(session.config, session.store(), session.audit.get());
+  const std::string zone = zone_of(session.config, env);
   gov::ScheduleRequest request;
   if (args.count("target")) request.target = args["target"].as<std::string>();
   request.at = next_window ? schedules.next_window(env.name)
-                           : gov::parse_timestamp(args["at"].as<std::string>(),
-                                                  zone_of(session.config, env));
+                           : gov::parse_timestamp(args["at"].as<std::string>(), zone);
   auto review = review_pending(context, session, env, request.target);
   request.plan = std::move(review.plan);
   request.risk = review.risk;
@@ -97,7 +97,6 @@ int schedule_run(Context& context, const po::variables_map& args) {
   }
   std::vector<std::string> versions;
   for (const auto& [version, checksum] : request.plan.migrations) versions.push_back(version);
-  const std::string zone = zone_of(session.config, env);
   out.line(fmt::format(
       "scheduled run #{} on {} at {}{}: {} migration(s) ({}), risk {}{}", run.id, env.name,
       gov::format_utc(run.at),
