@@ -70,5 +70,7 @@ struct MigrationScript {
 // Sorts versioned migrations by version, then repeatable ones by name; throws Error
 // (invalid_migration) naming both sources when two migrations have the same version.
 void sort_migrations(std::vector<MigrationScript>& scripts);
+// True when sort_migrations would neither move anything nor find two with the same version.
+[[nodiscard]] bool migrations_in_order(const std::vector<MigrationScript>& scripts);
 
 }  // namespace migcmd
