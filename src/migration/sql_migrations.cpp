@@ -1,11 +1,12 @@
 #include "migcmd/sql_migrations.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
-#include <iterator>
 #include <system_error>
 
 #include "migcmd/checksum.hpp"
@@ -46,19 +47,39 @@ std::vector<MigrationFile> list_migration_files(const std::filesystem::path& dir
   return files;
 }
 
+// POSIX calls rather than an ifstream: a start-up reads a thousand small files, and the stream's
+// set-up and character-by-character copy cost more than reading them (open, fstat, one read).
 std::string read_file_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error(
-        ErrorCode::io_error,
-        fmt::format("cannot read {}: {}", path.string(), std::generic_category().message(errno)),
-        "check that the file exists and is readable");
+  auto fail = [&](int error) {
+    return Error(ErrorCode::io_error,
+                 fmt::format("cannot read {}: {}", path.string(),
+                             std::generic_category().message(error)),
+                 "check that the file exists and is readable");
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw fail(errno);
+  struct FileCloser {
+    int fd;
+    ~FileCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) throw fail(errno);
+  // One byte more than its size: a read that fills less than asked has reached the end of a
+  // regular file, so a second read is needed only when the file grew meanwhile.
+  std::string bytes(static_cast<std::size_t>(info.st_size > 0 ? info.st_size : 0) + 1, '\0');
+  std::size_t length = 0;
+  for (;;) {
+    const ssize_t got = ::read(fd, bytes.data() + length, bytes.size() - length);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw fail(errno);
+    }
+    length += static_cast<std::size_t>(got);
+    if (got == 0 || (S_ISREG(info.st_mode) && length < bytes.size())) break;
+    if (length < bytes.size()) continue;
+    bytes.resize(bytes.size() * 2);
   }
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) {
-    throw Error(ErrorCode::io_error, fmt::format("cannot read {}", path.string()),
-                "check that the file is readable");
-  }
+  bytes.resize(length);
   return bytes;
 }
 

@@ -389,3 +389,59 @@ TEST_CASE("loading: orphan downs, duplicate versions, unreadable directories") {
     CHECK(message.rfind("cannot read migration directory " + missing.string() + ": ", 0) == 0);
   }
 }
+
+TEST_CASE("versions compare numerically, segment by segment") {
+  CHECK(compare_versions("2", "10") < 0);
+  CHECK(compare_versions("000002", "2") == 0);
+  CHECK(compare_versions("1.2", "1.2.0") == 0);
+  CHECK(compare_versions("1.2.0", "1.2") == 0);
+  CHECK(compare_versions("1.2", "1.2.1") < 0);
+  CHECK(compare_versions("1.10", "1.9") > 0);
+  CHECK(compare_versions("1_1", "1.1") == 0);  // Flyway writes 1_1 for 1.1
+  CHECK(compare_versions("20250101000000", "20241231235959") > 0);
+  CHECK(compare_versions("99999999999999999999999", "100000000000000000000000") < 0);
+  CHECK(compare_versions("1.a", "1.b") < 0);  // not numbers: as text
+  CHECK(compare_versions("", "") == 0);
+  CHECK(compare_versions("", "1") < 0);
+}
+
+TEST_CASE("sorting migrations: in order already, out of order, the same version twice") {
+  auto script = [](std::string version, std::string source) {
+    MigrationScript s;
+    s.version = std::move(version);
+    s.name = "m";
+    s.source = std::move(source);
+    return s;
+  };
+  std::vector<MigrationScript> sorted{script("1", "a"), script("2", "b"), script("10", "c")};
+  CHECK(migrations_in_order(sorted));
+  std::vector<MigrationScript> shuffled{script("10", "c"), script("1", "a"), script("2", "b")};
+  CHECK_FALSE(migrations_in_order(shuffled));
+  sort_migrations(shuffled);
+  CHECK(shuffled.at(0).source == "a");
+  CHECK(shuffled.at(1).source == "b");
+  CHECK(shuffled.at(2).source == "c");
+  // The same version twice is never "in order", sorted or not, and sorting names both files.
+  std::vector<MigrationScript> twice{script("1", "a"), script("01", "b")};
+  CHECK_FALSE(migrations_in_order(twice));
+  try {
+    sort_migrations(twice);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::invalid_migration);
+    CHECK(e.message() == "two migrations have version 1: a and b");
+  }
+}
+
+TEST_CASE("a migration file larger than one read, and an empty one, load whole") {
+  TempDir d;
+  std::string big = "-- migrate:up\n";
+  while (big.size() < 300000) big += "INSERT INTO t VALUES ('" + std::string(100, 'x') + "');\n";
+  d.write("20250101000000_big.sql", big);
+  d.write("V2__empty.sql", "");
+  auto scripts = load_sql_migrations(d.path());
+  REQUIRE(scripts.size() == 2);
+  CHECK(scripts[0].up_sql.empty());  // version 2 comes first
+  CHECK(scripts[1].up_sql.size() == big.size() - std::string("-- migrate:up\n").size());
+  CHECK(scripts[1].checksum == script_checksum(scripts[1].up_sql));
+}
