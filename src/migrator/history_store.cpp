@@ -146,33 +146,55 @@ std::vector<HistoryRow> HistoryStore::rows() {
       fmt::format("SELECT {} FROM {}", history_columns, dialect_.quote_name(table_)));
   std::vector<HistoryRow> out;
   out.reserve(result.rows.size());
-  for (const auto& r : result.rows) {
-    auto text = [&](std::size_t i) { return r.at(i).value_or(""); };
+  for (auto& r : result.rows) {
+    // Moved out of the result, not copied: a start-up check reads every row of a long history.
+    auto text = [&](std::size_t i) { return std::move(r.at(i)).value_or(std::string()); };
     auto number = [&](std::size_t i) -> std::int64_t {
-      const std::string t = text(i);
-      return t.empty() ? 0 : std::stoll(t);
+      const auto& t = r.at(i);
+      return !t || t->empty() ? 0 : std::stoll(*t);
     };
     HistoryRow row;
+    row.applied_at = timestamp_text(r.at(6));
+    row.execution_ms = number(8);
+    row.batch = static_cast<int>(number(10));
+    row.statements_done = static_cast<int>(number(12));
+    row.statements_total = static_cast<int>(number(13));
     row.version = text(0);
     row.name = text(1);
     row.kind = text(2);
     row.source = text(3);
     row.checksum = text(4);
     row.down_checksum = text(5);
-    row.applied_at = timestamp_text(r.at(6));
     row.applied_by = text(7);
-    row.execution_ms = number(8);
-    row.status = status_from(text(9), row.version);
-    row.batch = static_cast<int>(number(10));
+    row.status = status_from(r.at(9).value_or(""), row.version);
     row.error = text(11);
-    row.statements_done = static_cast<int>(number(12));
-    row.statements_total = static_cast<int>(number(13));
     row.tool_version = text(14);
     out.push_back(std::move(row));
   }
-  std::sort(out.begin(), out.end(), [](const HistoryRow& a, const HistoryRow& b) {
+  const auto earlier = [](const HistoryRow& a, const HistoryRow& b) {
     return std::tie(a.applied_at, a.version) < std::tie(b.applied_at, b.version);
-  });
+  };
+  // Usually already in that order (rows are inserted as they are applied).
+  if (!std::is_sorted(out.begin(), out.end(), earlier)) std::sort(out.begin(), out.end(), earlier);
+  return out;
+}
+
+std::vector<HistoryRow> HistoryStore::planning_rows() {
+  QueryResult result =
+      connection_.query(fmt::format("SELECT version, kind, checksum, status, statements_done FROM {}",
+                                    dialect_.quote_name(table_)));
+  std::vector<HistoryRow> out;
+  out.reserve(result.rows.size());
+  for (auto& r : result.rows) {
+    HistoryRow row;
+    row.version = std::move(r.at(0)).value_or(std::string());
+    row.kind = std::move(r.at(1)).value_or(std::string());
+    row.checksum = std::move(r.at(2)).value_or(std::string());
+    row.status = status_from(r.at(3).value_or(""), row.version);
+    const auto& done = r.at(4);
+    row.statements_done = !done || done->empty() ? 0 : std::stoi(*done);
+    out.push_back(std::move(row));
+  }
   return out;
 }
 

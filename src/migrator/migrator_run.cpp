@@ -176,14 +176,15 @@ std::set<std::string> run_before_commands(Connection& connection, const Dialect&
 }
 
 // `plan(rows, under_lock)` gives the steps for a history.
+// `steps` were planned before the lock; `plan(rows, under_lock)` gives the steps for a history.
 template <typename PlanFn>
 RunResult run_locked(detail::MigratorSession& session, Connection& connection,
                      const Provider& provider, const std::vector<MigrationScript>& migrations,
-                     const MigratorOptions& options, bool dry_run, PlanFn&& plan) {
+                     const MigratorOptions& options, bool dry_run,
+                     std::vector<detail::Step> steps, PlanFn&& plan) {
   RunResult result;
   result.dry_run = dry_run;
   result.dry_run_executed = dry_run && provider.transactional_ddl();
-  auto steps = plan(session.read_history(true), false);
   if (steps.empty()) return result;  // the common case at start-up: one query, no lock
 
   std::set<std::string> before;
@@ -239,12 +240,28 @@ RunResult run_locked(detail::MigratorSession& session, Connection& connection,
   return result;
 }
 
+// up's plan before the lock, from the planning columns of the history only; a refusal is planned
+// again from whole rows, for its message.
+std::vector<detail::Step> plan_up_before_lock(detail::MigratorSession& session,
+                                              const std::vector<MigrationScript>& migrations,
+                                              const UpOptions& up, const MigratorOptions& options,
+                                              bool transactional_ddl) {
+  try {
+    return plan_up(migrations, session.read_planning_history(), up, options, transactional_ddl,
+                   false);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::validation_failed) throw;
+    return plan_up(migrations, session.read_history(true), up, options, transactional_ddl, false);
+  }
+}
+
 }  // namespace
 
 RunResult Migrator::up(const UpOptions& options) {
   detail::MigratorSession session(connection_, provider_, migrations_, options_);
   const bool tx_ddl = provider_.transactional_ddl();
   return run_locked(session, connection_, provider_, migrations_, options_, options.dry_run,
+                    plan_up_before_lock(session, migrations_, options, options_, tx_ddl),
                     [&](const std::vector<HistoryRow>& rows, bool under_lock) {
                       return plan_up(migrations_, rows, options, options_, tx_ddl, under_lock);
                     });
@@ -253,6 +270,7 @@ RunResult Migrator::up(const UpOptions& options) {
 RunResult Migrator::down(const DownOptions& options) {
   detail::MigratorSession session(connection_, provider_, migrations_, options_);
   return run_locked(session, connection_, provider_, migrations_, options_, options.dry_run,
+                    plan_down(migrations_, session.read_history(true), options),
                     [&](const std::vector<HistoryRow>& rows, bool) {
                       return plan_down(migrations_, rows, options);
                     });
@@ -262,6 +280,14 @@ RunResult migrate_on_startup(const Provider& provider, std::string_view url,
                              const std::vector<MigrationScript>& migrations,
                              const MigratorOptions& options) {
   auto connection = provider.connect(url);
+  // Nothing pending is the common case: checked on the caller's list, before Migrator copies it.
+  if (migrations_in_order(migrations)) {
+    detail::MigratorSession session(*connection, provider, migrations, options);
+    if (plan_up_before_lock(session, migrations, {}, options, provider.transactional_ddl())
+            .empty()) {
+      return {};
+    }
+  }
   Migrator migrator(*connection, provider, migrations, options);
   return migrator.up();
 }

@@ -96,6 +96,15 @@ std::vector<HistoryRow> MigratorSession::read_history(bool create) {
   }
 }
 
+std::vector<HistoryRow> MigratorSession::read_planning_history() {
+  try {
+    return history_.planning_rows();
+  } catch (const DatabaseError&) {
+    if (!history_.exists()) history_.ensure();
+    return history_.planning_rows();  // created by us or, meanwhile, by another runner
+  }
+}
+
 void MigratorSession::lock() {
   if (lock_) return;
   LockOptions lock_options{"migcmd:" + to_string(options_.history_table), options_.lock_wait,

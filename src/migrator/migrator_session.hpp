@@ -38,6 +38,9 @@ class MigratorSession {
   // The history rows; with `create`, the tables are created first when missing. Without it, a
   // missing table reads as no rows. Costs one query when the table exists.
   [[nodiscard]] std::vector<HistoryRow> read_history(bool create);
+  // The same, with only the columns planning needs (HistoryStore::planning_rows), creating the
+  // tables when missing: the check before the lock.
+  [[nodiscard]] std::vector<HistoryRow> read_planning_history();
 
   // Takes the migration lock (session scope; telling the listener who holds it while waiting)
   // and records who holds it. Transaction-scoped locks are taken per step instead.

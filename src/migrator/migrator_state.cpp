@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "migcmd/error.hpp"
 #include "migcmd/migrator/migrator.hpp"
@@ -40,34 +42,39 @@ namespace detail {
 std::vector<MigrationStatusEntry> compute_status(const std::vector<MigrationScript>& migrations,
                                                  const std::vector<HistoryRow>& rows,
                                                  bool allow_out_of_order) {
-  std::map<std::string, const HistoryRow*> by_key;
-  std::string newest_applied;
-  for (const auto& row : rows) {
-    by_key[row.version] = &row;
+  // Keyed by views into `rows`: a start-up check compares a long history with as many migrations.
+  std::unordered_map<std::string_view, std::size_t> by_key;
+  by_key.reserve(rows.size());
+  std::string_view newest_applied;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const HistoryRow& row = rows[i];
+    by_key.emplace(row.version, i);
     if (row.status == MigrationStatus::applied && row.kind != "repeatable" &&
         (newest_applied.empty() || compare_versions(row.version, newest_applied) > 0)) {
       newest_applied = row.version;
     }
   }
   // Versions are matched numerically ("000002" is "2"), so the lookup tolerates formats.
-  auto find = [&](const MigrationScript& m) -> const HistoryRow* {
-    const std::string key = history_key(m);
+  auto find = [&](const MigrationScript& m, const std::string& key) -> std::optional<std::size_t> {
     if (auto it = by_key.find(key); it != by_key.end()) return it->second;
-    if (m.kind == MigrationKind::repeatable) return nullptr;
-    for (const auto& row : rows) {
-      if (row.kind != "repeatable" && compare_versions(row.version, key) == 0) return &row;
+    if (m.kind == MigrationKind::repeatable) return std::nullopt;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].kind != "repeatable" && compare_versions(rows[i].version, key) == 0) return i;
     }
-    return nullptr;
+    return std::nullopt;
   };
 
   std::vector<MigrationStatusEntry> out;
-  std::vector<const HistoryRow*> matched;
+  out.reserve(migrations.size());
+  std::vector<bool> matched(rows.size(), false);
   for (const auto& m : migrations) {
-    MigrationStatusEntry e{history_key(m),          m.name,       m.source,
+    std::string key = history_key(m);
+    const auto index = find(m, key);
+    MigrationStatusEntry e{std::move(key),          m.name,       m.source,
                            MigrationState::pending, std::nullopt, m.checksum};
-    const HistoryRow* row = find(m);
+    const HistoryRow* row = index ? &rows[*index] : nullptr;
     if (row) {
-      matched.push_back(row);
+      matched[*index] = true;
       e.history = *row;
     }
     if (!row || row->status == MigrationStatus::rolled_back) {
@@ -88,8 +95,9 @@ std::vector<MigrationStatusEntry> compute_status(const std::vector<MigrationScri
     }
     out.push_back(std::move(e));
   }
-  for (const auto& row : rows) {
-    if (std::find(matched.begin(), matched.end(), &row) != matched.end()) continue;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const HistoryRow& row = rows[i];
+    if (matched[i]) continue;
     if (row.status == MigrationStatus::rolled_back) continue;
     out.push_back({row.version, row.name, row.source, MigrationState::missing, row, {}});
   }

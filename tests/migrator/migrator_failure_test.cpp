@@ -2,6 +2,7 @@
 // changed, missing and out-of-order migrations before anything runs.
 
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "migrator_fixture.hpp"
@@ -133,6 +134,35 @@ TEST_CASE("an applied version without a migration is reported as missing") {
   REQUIRE(issues.size() == 1);
   CHECK(issues[0].message.find("version 20250101000000") != std::string::npos);
   CHECK(issues[0].message.find("no migration has it") != std::string::npos);
+  // up plans from a few history columns first; its refusal still names the recorded file.
+  const std::string error =
+      error_of([&] { (void)db.migrator(db.load()).up(); }, ErrorCode::validation_failed);
+  CHECK(error.find("version 20250101000000 (") != std::string::npos);
+  CHECK(error.find("20250101000000_a.sql) is applied") != std::string::npos);
+  const std::string on_startup = error_of(
+      [&] { (void)migrate_on_startup(db.provider(), db.url(), db.load()); },
+      ErrorCode::validation_failed);
+  CHECK(on_startup.find("20250101000000_a.sql) is applied") != std::string::npos);
+}
+
+TEST_CASE("migrate_on_startup: nothing pending changes nothing; a list out of order still works") {
+  TestDatabase db;
+  db.write_file("20250101000000_a.sql", "-- migrate:up\nCREATE TABLE a (id INT);\n");
+  db.write_file("20250102000000_b.sql", "-- migrate:up\nCREATE TABLE b (id INT);\n");
+  auto scripts = db.load();
+  std::reverse(scripts.begin(), scripts.end());  // an application may list them newest first
+  CHECK(migrate_on_startup(db.provider(), db.url(), scripts).applied ==
+        std::vector<std::string>{"20250101000000", "20250102000000"});
+  CHECK(migrate_on_startup(db.provider(), db.url(), scripts).applied.empty());
+  CHECK(migrate_on_startup(db.provider(), db.url(), db.load()).applied.empty());
+  CHECK(db.history().size() == 2);
+  // The same version twice is refused, even when everything is applied.
+  auto twice = db.load();
+  twice.push_back(twice.front());
+  twice.back().source = "elsewhere/20250101000000_a.sql";
+  CHECK(error_of([&] { (void)migrate_on_startup(db.provider(), db.url(), twice); },
+                 ErrorCode::invalid_migration)
+            .find("elsewhere/20250101000000_a.sql") != std::string::npos);
 }
 
 TEST_CASE("missing down scripts are detected before anything is rolled back") {
