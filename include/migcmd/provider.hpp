@@ -72,6 +72,15 @@ class Provider {
   // True when `error` is such a lock timeout, worth retrying.
   [[nodiscard]] virtual bool is_lock_timeout(const DatabaseError& error) const;
 
+  // Statements run inside a migration's transaction that let its COMMIT return before the
+  // commit is on disk (PostgreSQL: SET LOCAL synchronous_commit = off). The migrator runs them in
+  // every migration's transaction but the run's last: its durable COMMIT makes the earlier ones
+  // durable too, the log being written in order. Each migration stays atomic with its history
+  // row and locks are held as long as before; a crash of the server during the run can lose only
+  // whole migrations at its end, with their history rows. Empty (the default): every COMMIT is
+  // durable.
+  [[nodiscard]] virtual std::vector<std::string> deferred_commit_sql() const { return {}; }
+
   // Reads the live schema from the catalog, with a constant number of queries whatever the number
   // of tables. Types are mapped back to portable types where they are one (else Type::raw), and
   // literal defaults to values, so that a schema read, rendered and read again compares equal.

@@ -352,7 +352,7 @@ void MigratorSession::run_step_statements(const Step& step, const SqlCommands& c
 
 // One transaction for the step and its history row; retried when a statement times out on a lock.
 void MigratorSession::run_step_transactional(const Step& step, const SqlCommands& commands,
-                                             int batch, bool dry_run) {
+                                             int batch, bool dry_run, bool durable) {
   for (int attempt = 0;; ++attempt) {
     const auto start = Clock::now();
     run_placed(connection_, commands, Placement::before_transaction);
@@ -368,6 +368,9 @@ void MigratorSession::run_step_transactional(const Step& step, const SqlCommands
           run_placed(connection_, commands, Placement::after_transaction);
           return;
         }
+      }
+      if (!durable && !dry_run) {
+        for (const auto& sql : provider_.deferred_commit_sql()) connection_.execute(sql);
       }
       execute_body(step, commands, 0);
       if (dry_run) {
@@ -541,7 +544,8 @@ std::vector<std::string> MigratorSession::run(const std::vector<Step>& steps, in
       if (dry_run) continue;  // cannot be tried and undone; its SQL is in the report
       run_step_statements(step, rendered[i], batch);
     } else {
-      run_step_transactional(step, rendered[i], batch, dry_run);
+      // The last step's durable COMMIT makes the earlier ones durable (one flush per run).
+      run_step_transactional(step, rendered[i], batch, dry_run, i + 1 == steps.size());
     }
     finished(step, start);
   }

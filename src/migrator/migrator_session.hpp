@@ -58,8 +58,10 @@ class MigratorSession {
   HistoryStore& history() noexcept { return history_; }
 
  private:
+  // `durable`: false lets the COMMIT return before it is on disk (Provider::deferred_commit_sql),
+  // for every step but a run's last.
   void run_step_transactional(const Step& step, const SqlCommands& commands, int batch,
-                              bool dry_run);
+                              bool dry_run, bool durable);
   void run_step_statements(const Step& step, const SqlCommands& commands, int batch);
   // Runs body statements [from, to) (counting only statements that run in the body).
   void execute_body(const Step& step, const SqlCommands& commands, int from,

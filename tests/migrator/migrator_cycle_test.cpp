@@ -1,6 +1,7 @@
 // up / down / up cycles with code and SQL migrations mixed in one plan; dry runs and scripts.
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "migrator_fixture.hpp"
 
@@ -158,4 +159,39 @@ TEST_CASE("the history table's name and schema are configurable") {
   CHECK_FALSE(db.table_exists("migcmd_history"));
   CHECK(migrator.up().applied.empty());
   CHECK(migrator.status().at(0).state == MigrationState::applied);
+}
+
+TEST_CASE("a run pays one durable commit: on PostgreSQL every migration but the last commits "
+          "without waiting for the disk, each still atomic with its history row") {
+  TestDatabase db;
+  if (db.name() != "postgres") {
+    // Elsewhere: SQLite commits once per run anyway (savepoints), MariaDB commits DDL itself.
+    CHECK(db.provider().deferred_commit_sql().empty());
+    return;
+  }
+  db.connection().execute("CREATE TABLE seen (version INT, setting TEXT)");
+  for (int v = 1; v <= 3; ++v) {
+    db.write_file(fmt::format("2025010100000{}_m.sql", v),
+                  fmt::format("-- migrate:up\nINSERT INTO seen VALUES ({}, "
+                              "current_setting('synchronous_commit'));\n",
+                              v));
+  }
+  CHECK(db.migrator(db.load()).up().applied.size() == 3);
+  const auto seen = db.connection().query("SELECT version, setting FROM seen ORDER BY version");
+  REQUIRE(seen.rows.size() == 3);
+  CHECK(seen.rows[0][1] == std::optional<std::string>("off"));
+  CHECK(seen.rows[1][1] == std::optional<std::string>("off"));
+  CHECK(seen.rows[2][1] == std::optional<std::string>("on"));  // the last: durable, and so all
+  // SET LOCAL ended with each transaction: the session is back to durable commits.
+  CHECK(db.connection().query("SHOW synchronous_commit").rows.at(0).at(0) ==
+        std::optional<std::string>("on"));
+  CHECK(db.history().size() == 3);
+  // A failing migration after deferred ones: they stay applied, the failure is recorded.
+  db.write_file("20250101000004_m.sql", "-- migrate:up\nINSERT INTO seen VALUES (4, 'x');\n");
+  db.write_file("20250101000005_m.sql", "-- migrate:up\nINSERT INTO missing VALUES (1);\n");
+  CHECK_THROWS_AS((void)db.migrator(db.load()).up(), Error);
+  const auto rows = db.history();
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[3].status == MigrationStatus::applied);
+  CHECK(rows[4].status == MigrationStatus::failed);
 }

@@ -71,6 +71,11 @@ std::vector<std::string> PostgresProvider::statement_lock_timeout_sql(
   return {fmt::format("SET lock_timeout = '{}ms'", std::min(timeout.count(), max_setting))};
 }
 
+std::vector<std::string> PostgresProvider::deferred_commit_sql() const {
+  // LOCAL: only this transaction; any role may set it.
+  return {"SET LOCAL synchronous_commit = off"};
+}
+
 bool PostgresProvider::is_lock_timeout(const DatabaseError& error) const {
   return error.sqlstate() == "55P03";  // lock_not_available
 }

@@ -26,6 +26,7 @@ class PostgresProvider final : public Provider {
   bool terminate_session(Connection& connection, const std::string& session_id) const override;
   [[nodiscard]] std::string session_id(Connection& connection) const override;
 
+  [[nodiscard]] std::vector<std::string> deferred_commit_sql() const override;
   [[nodiscard]] std::vector<std::string> statement_lock_timeout_sql(
       std::chrono::milliseconds timeout) const override;
   [[nodiscard]] bool is_lock_timeout(const DatabaseError& error) const override;
