@@ -152,8 +152,44 @@ TEST_CASE("postgres session lock: a waiting connection gets it soon after the ho
   const auto waited = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
   release_later.join();
   CHECK(waited >= hold - milliseconds{50});
-  CHECK(waited < hold + milliseconds{1000});  // polled at least every 200 ms
+  CHECK(waited < hold + milliseconds{1000});
   CHECK(holders(*holder, name) == Pids{provider().session_id(*waiter)});
+}
+
+TEST_CASE("postgres session lock: a waiter queues in the server, and keeps its own lock_timeout") {
+  auto holder = connect_or_fail();
+  auto waiter = connect_or_fail();
+  auto observer = connect_or_fail();
+  const std::string name = unique_name("migcmd_history");
+  const std::string waiter_pid = provider().session_id(*waiter);
+  waiter->execute("SET lock_timeout = '7s'");
+  auto lock = provider().acquire_lock(*holder, lock_options(name, milliseconds{0}));
+  std::unique_ptr<MigrationLock> second;
+  std::thread wait(
+      [&] { second = provider().acquire_lock(*waiter, lock_options(name, milliseconds{20000})); });
+  // Waiting in PostgreSQL's lock queue (not polling): a lock row not granted, for that session.
+  const std::string queued = fmt::format(
+      "SELECT count(*) > 0 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND NOT granted "
+      "AND pid = {}",
+      waiter_pid);
+  bool seen_queued = false;
+  for (int i = 0; i < 500 && !seen_queued; ++i) {
+    seen_queued = observer->query(queued).rows.at(0).at(0) == std::optional<std::string>("t");
+    if (!seen_queued) std::this_thread::sleep_for(milliseconds{10});
+  }
+  CHECK(seen_queued);
+  lock->release();
+  wait.join();
+  REQUIRE(second);
+  CHECK(holders(*observer, name) == Pids{waiter_pid});
+  CHECK(waiter->query("SHOW lock_timeout").rows.at(0).at(0) == std::optional<std::string>("7s"));
+  // A wait that times out puts the session's setting back too.
+  auto late = connect_or_fail();
+  late->execute("SET lock_timeout = '3s'");
+  CHECK_THROWS_AS((void)provider().acquire_lock(*late, lock_options(name, milliseconds{200})),
+                  Error);
+  CHECK(late->query("SHOW lock_timeout").rows.at(0).at(0) == std::optional<std::string>("3s"));
+  CHECK(holders(*observer, name) == Pids{waiter_pid});
 }
 
 TEST_CASE("postgres session lock: closing the holding connection releases it") {

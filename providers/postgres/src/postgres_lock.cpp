@@ -1,4 +1,6 @@
-// The migration lock: a PostgreSQL advisory lock, polled so that the wait is ours to end.
+// The migration lock: a PostgreSQL advisory lock. A session lock is waited for in the server's
+// lock queue (woken the moment the holder lets go, in turn); a transaction lock is polled, because
+// a lock_timeout set for its wait would stay on for the migration's statements.
 
 #include <fmt/format.h>
 
@@ -30,6 +32,13 @@ bool returned_true(Connection& connection, const std::string& sql) {
   return !result.rows.empty() && !result.rows.front().empty() && result.rows.front().front() == "t";
 }
 
+Error lock_timeout_error(const LockOptions& options) {
+  return Error(ErrorCode::lock_timeout,
+               fmt::format("timed out after {} ms waiting for the migration lock {}",
+                           options.timeout.count(), options.name),
+               "another migcmd holds it; see `migcmd lock status`");
+}
+
 // Tries `try_sql` until it returns true, sleeping 10 ms at first and up to 200 ms between
 // tries, so that a short wait ends soon after the holder lets go and a long one costs the server
 // a query every 200 ms.
@@ -41,15 +50,42 @@ void poll_until_held(Connection& connection, const std::string& try_sql,
   milliseconds delay = first_delay;
   while (!returned_true(connection, try_sql)) {
     const auto now = Clock::now();
-    if (now >= deadline) {
-      throw Error(ErrorCode::lock_timeout,
-                  fmt::format("timed out after {} ms waiting for the migration lock {}",
-                              options.timeout.count(), options.name),
-                  "another migcmd holds it; see `migcmd lock status`");
-    }
+    if (now >= deadline) throw lock_timeout_error(options);
     std::this_thread::sleep_for(std::min<Clock::duration>(delay, deadline - now));
     delay = std::min(delay * 2, max_delay);
   }
+}
+
+// pg_advisory_lock under a lock_timeout of what is left of the wait, the session's own
+// lock_timeout put back afterwards. Polling instead made waiters that had just missed the lock
+// sleep up to 200 ms while it was free: sixteen replicas starting at once took four times as
+// long as one.
+void wait_in_queue(Connection& connection, std::int64_t key, const LockOptions& options) {
+  if (returned_true(connection, fmt::format("SELECT pg_try_advisory_lock({})", key_sql(key)))) {
+    return;
+  }
+  if (options.timeout.count() <= 0) throw lock_timeout_error(options);
+  const QueryResult shown = connection.query("SHOW lock_timeout");
+  const std::string previous = shown.rows.at(0).at(0).value_or("0");
+  auto restore = [&] {
+    std::string quoted;  // SHOW's answer ("0", "5s"), as a string literal
+    for (char c : previous) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    connection.execute(fmt::format("SELECT set_config('lock_timeout', '{}', false)", quoted));
+  };
+  constexpr milliseconds::rep max_setting = 2147483647;  // an int GUC
+  connection.execute(
+      fmt::format("SET lock_timeout = '{}ms'", std::min(options.timeout.count(), max_setting)));
+  try {
+    (void)connection.query(fmt::format("SELECT pg_advisory_lock({})", key_sql(key)));
+  } catch (const DatabaseError& e) {
+    try {
+      restore();
+    } catch (const DatabaseError&) {  // the session is gone: the error says why
+    }
+    if (e.sqlstate() == "55P03") throw lock_timeout_error(options);  // lock_not_available
+    throw;
+  }
+  restore();
 }
 
 class SessionAdvisoryLock final : public MigrationLock {
@@ -119,8 +155,7 @@ std::unique_ptr<MigrationLock> acquire_advisory_lock(Connection& connection,
     require_held_by_transaction(connection, key, options);
     return std::make_unique<TransactionAdvisoryLock>();
   }
-  poll_until_held(connection, fmt::format("SELECT pg_try_advisory_lock({})", key_sql(key)),
-                  options);
+  wait_in_queue(connection, key, options);
   return std::make_unique<SessionAdvisoryLock>(connection, key);
 }
 
