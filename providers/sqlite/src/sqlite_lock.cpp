@@ -113,19 +113,20 @@ std::unique_ptr<MigrationLock> acquire_immediate_lock(Connection& connection,
                 fmt::format("SQLite has no transaction-scoped migration lock ({})", options.name),
                 "use LockScope::session: SQLite's lock is the run's own immediate transaction");
   }
-  constexpr milliseconds first_delay{10};
-  constexpr milliseconds max_delay{200};
-  constexpr milliseconds::rep max_busy_timeout = 2147483647;  // an int in sqlite3_busy_timeout
-  const auto deadline = Clock::now() + options.timeout;
+  // Polled here, not by SQLite's busy handler: that one sleeps up to 100 ms between tries, so
+  // waiters slept while the lock was free and sixteen replicas starting at once took five times
+  // as long as one. A try is a failed BEGIN IMMEDIATE (microseconds); short waits are polled every
+  // few milliseconds, long ones (a migration running for minutes) every 100 ms.
+  constexpr milliseconds first_delay{1};
+  constexpr milliseconds short_wait_delay{8};
+  constexpr milliseconds long_wait_delay{100};
+  constexpr std::chrono::seconds short_wait{2};
+  const auto started = Clock::now();
+  const auto deadline = started + options.timeout;
   BusyTimeoutRestorer restore_busy_timeout(connection);
+  connection.execute("PRAGMA busy_timeout = 0");
   milliseconds delay = first_delay;
   for (;;) {
-    // SQLite's busy handler does the waiting, up to what is left of the timeout; the loop covers
-    // the cases where SQLite reports busy without calling it (or ends its wait a little early).
-    const auto left = std::chrono::ceil<milliseconds>(
-        std::max<Clock::duration>(deadline - Clock::now(), Clock::duration::zero()));
-    connection.execute(
-        fmt::format("PRAGMA busy_timeout = {}", std::min(left.count(), max_busy_timeout)));
     try {
       connection.execute("BEGIN IMMEDIATE");
       return std::make_unique<ImmediateTransactionLock>(connection);
@@ -135,7 +136,7 @@ std::unique_ptr<MigrationLock> acquire_immediate_lock(Connection& connection,
     const auto now = Clock::now();
     if (now >= deadline) throw_timeout(options);
     std::this_thread::sleep_for(std::min<Clock::duration>(delay, deadline - now));
-    delay = std::min(delay * 2, max_delay);
+    delay = std::min(delay * 2, now - started < short_wait ? short_wait_delay : long_wait_delay);
   }
 }
 
