@@ -6,12 +6,14 @@
 //                    [--startup-runs 10] [--only sqlite,postgres,mariadb] [--work DIR]
 //
 // 1. Start-up check with N applied migrations: migrate_on_startup in-process, `migcmd up` as a
-//    whole process, `dbmate up`, and the floor: one query of the history table by the client.
+//    whole process, `dbmate up`, and the floors: one query of the history table by the client as a
+//    process, and in-process (a new connection and that one query through the same client library).
 // 2. Applying N small migrations (a table and a row each, dbmate files) to an empty database:
 //    `migcmd up`, `dbmate up`, and the client fed the same statements plus one history insert
 //    each, (a) in one transaction, (b) one transaction per migration.
 // 4. P processes starting `migcmd up` at once on a database with M pending migrations, against
-//    one process alone; each migration must be applied once.
+//    one process alone; each migration must be applied once. What P processes cost the machine by
+//    just starting is shown too: P clients running one query at once.
 // 5. Peak resident memory of `migcmd up` in workload 2.
 // (Workload 3, reading and diffing a large schema, is bench_schema_read.)
 
@@ -49,9 +51,9 @@ struct Results {
   double floor_one = 0, floor_each = 0, dbmate_apply = 0, migcmd_apply = 0;
   double migcmd_rss_mb = 0;  // workload 5
   // workload 1
-  double floor_query = 0, migcmd_noop = 0, dbmate_noop = 0, in_process = 0;
+  double floor_query = 0, migcmd_noop = 0, dbmate_noop = 0, in_process = 0, floor_in_process = 0;
   // workload 4
-  double alone = 0, together = 0;
+  double alone = 0, together = 0, clients_together = 0;
 };
 
 std::string migcmd_up(const Settings& s, const Database& db, const std::string& dir) {
@@ -112,13 +114,21 @@ void startup_workload(const Settings& s, Database& db, Results& r) {
   const std::string dir = s.work + "/apply";
   // An application's code migrations are in memory: loading them is outside the measure.
   const auto scripts = migcmd::load_sql_migrations(dir);
-  std::vector<double> floor, ours, theirs, in_process;
+  std::vector<double> floor, ours, theirs, in_process, floor_in_process;
   fmt::print(stderr, "{}: start-up check with {} applied, {} runs\n", db.name(), s.migrations,
              s.startup_runs);
   for (int run = 0; run < s.startup_runs; ++run) {
     floor.push_back(bench::run(db.client_query("a", "SELECT version FROM migcmd_history")).ms);
     ours.push_back(bench::run(migcmd_up(s, db, dir)).ms);
     theirs.push_back(bench::run(dbmate_up(s, db, dir)).ms);
+    {
+      const auto began = std::chrono::steady_clock::now();
+      auto connection = db.provider().connect(db.url("a"));
+      (void)connection->query("SELECT version FROM migcmd_history");
+      floor_in_process.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began)
+              .count());
+    }
     const auto began = std::chrono::steady_clock::now();
     const auto result = migcmd::migrate_on_startup(db.provider(), db.url("a"), scripts);
     in_process.push_back(
@@ -133,12 +143,13 @@ void startup_workload(const Settings& s, Database& db, Results& r) {
   r.migcmd_noop = median(ours);
   r.dbmate_noop = median(theirs);
   r.in_process = median(in_process);
+  r.floor_in_process = median(floor_in_process);
 }
 
 void concurrency_workload(const Settings& s, Database& db, Results& r) {
   const std::string dir = s.work + "/pending";
   bench::write_migrations(dir, s.pending);
-  std::vector<double> alone, together;
+  std::vector<double> alone, together, clients;
   for (int run = 0; run < s.runs; ++run) {
     fmt::print(stderr, "{}: {} processes, {} pending, run {}/{}\n", db.name(), s.processes,
                s.pending, run + 1, s.runs);
@@ -149,9 +160,13 @@ void concurrency_workload(const Settings& s, Database& db, Results& r) {
     together.push_back(bench::run_together(
         std::vector<std::string>(static_cast<std::size_t>(s.processes), migcmd_up(s, db, dir))));
     check_applied_once(db, s.pending);
+    clients.push_back(bench::run_together(std::vector<std::string>(
+        static_cast<std::size_t>(s.processes),
+        "exec " + db.client_query("a", "SELECT version FROM migcmd_history"))));
   }
   r.alone = median(alone);
   r.together = median(together);
+  r.clients_together = median(clients);
 }
 
 std::string arg(int argc, char** argv, const std::string& name, const std::string& fallback) {
@@ -196,11 +211,12 @@ void print_tables(const Settings& s, const std::vector<Results>& all) {
              s.startup_runs);
   fmt::print(
       "| database | floor: one query (client) | migcmd up (process) | dbmate up | migcmd / "
-      "dbmate | migrate_on_startup (in-process) |\n|---|---|---|---|---|---|\n");
+      "dbmate | floor in-process: connect + one query | migrate_on_startup (in-process) |\n"
+      "|---|---|---|---|---|---|---|\n");
   for (const auto& r : all) {
-    fmt::print("| {} | {:.1f} ms | {:.1f} ms | {:.1f} ms | {:.2f}x | {:.2f} ms |\n", r.database,
-               r.floor_query, r.migcmd_noop, r.dbmate_noop, r.migcmd_noop / r.dbmate_noop,
-               r.in_process);
+    fmt::print("| {} | {:.1f} ms | {:.1f} ms | {:.1f} ms | {:.2f}x | {:.2f} ms | {:.2f} ms |\n",
+               r.database, r.floor_query, r.migcmd_noop, r.dbmate_noop,
+               r.migcmd_noop / r.dbmate_noop, r.floor_in_process, r.in_process);
   }
   fmt::print("\n### 2. Applying {} migrations to an empty database (median of {})\n\n",
              s.migrations, s.runs);
@@ -214,11 +230,13 @@ void print_tables(const Settings& s, const std::vector<Results>& all) {
   }
   fmt::print("\n### 4. {} processes at once, {} pending migrations (median of {})\n\n", s.processes,
              s.pending, s.runs);
-  fmt::print("| database | one process alone | {} processes | ratio |\n|---|---|---|---|\n",
-             s.processes);
+  fmt::print(
+      "| database | one process alone | {0} processes | ratio | {0} clients, one query each |\n"
+      "|---|---|---|---|---|\n",
+      s.processes);
   for (const auto& r : all) {
-    fmt::print("| {} | {:.0f} ms | {:.0f} ms | {:.2f}x |\n", r.database, r.alone, r.together,
-               r.together / r.alone);
+    fmt::print("| {} | {:.0f} ms | {:.0f} ms | {:.2f}x | {:.0f} ms |\n", r.database, r.alone,
+               r.together, r.together / r.alone, r.clients_together);
   }
   fmt::print("\n### 5. Peak resident memory of `migcmd up`, workload 2\n\n");
   fmt::print("| database | peak RSS |\n|---|---|\n");
