@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "migcmd/error.hpp"
 #include "migcmd/migrator/migrator.hpp"
@@ -240,6 +242,30 @@ RunResult run_locked(detail::MigratorSession& session, Connection& connection,
   return result;
 }
 
+// The start-up answer without building a status entry per migration: each migration has its
+// row, applied with the same checksum (or marked by a baseline), and the history has no other
+// row. Anything else (versions written differently, "0002" for "2"; declared dependencies) goes
+// to the plan.
+bool all_applied(const std::vector<MigrationScript>& migrations,
+                 const std::vector<HistoryRow>& rows) {
+  if (rows.size() != migrations.size()) return false;
+  std::unordered_map<std::string_view, const HistoryRow*> by_key;
+  by_key.reserve(rows.size());
+  for (const auto& row : rows) by_key.emplace(row.version, &row);
+  std::string repeatable_key;
+  for (const auto& m : migrations) {
+    if (!m.metadata.dependencies.empty()) return false;  // the plan checks them
+    std::string_view key = m.version;
+    if (m.kind == MigrationKind::repeatable) key = repeatable_key = detail::history_key(m);
+    const auto it = by_key.find(key);
+    if (it == by_key.end()) return false;
+    const HistoryRow& row = *it->second;
+    if (row.status != MigrationStatus::applied) return false;
+    if (row.kind != "baseline" && row.checksum != m.checksum) return false;
+  }
+  return true;
+}
+
 // up's plan before the lock, from the planning columns of the history only; a refusal is planned
 // again from whole rows, for its message.
 std::vector<detail::Step> plan_up_before_lock(detail::MigratorSession& session,
@@ -247,8 +273,9 @@ std::vector<detail::Step> plan_up_before_lock(detail::MigratorSession& session,
                                               const UpOptions& up, const MigratorOptions& options,
                                               bool transactional_ddl) {
   try {
-    return plan_up(migrations, session.read_planning_history(), up, options, transactional_ddl,
-                   false);
+    auto rows = session.read_planning_history();
+    if (!up.target && all_applied(migrations, rows)) return {};
+    return plan_up(migrations, rows, up, options, transactional_ddl, false);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::validation_failed) throw;
     return plan_up(migrations, session.read_history(true), up, options, transactional_ddl, false);

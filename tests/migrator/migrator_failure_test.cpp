@@ -201,3 +201,25 @@ TEST_CASE("a runner waiting for the lock gives up at the timeout, naming the hol
   CHECK_FALSE(db.table_exists("a"));
   CHECK(migrator.up().applied.size() == 1);
 }
+
+TEST_CASE("declared dependencies are checked by up even when everything is applied") {
+  TestDatabase db;
+  db.write_file("20250101000000_a.sql", "-- migrate:up\nCREATE TABLE a (id INT);\n");
+  db.write_file("20250102000000_b.sql", "-- migrate:up\nCREATE TABLE b (id INT);\n");
+  CHECK(db.migrator(db.load()).up().applied.size() == 2);
+
+  auto unknown = db.load();
+  unknown[1].metadata.dependencies = {"20250105000000"};
+  CHECK(error_of([&] { (void)db.migrator(unknown).up(); }, ErrorCode::validation_failed)
+            .find("depends on version 20250105000000, which no migration has") !=
+        std::string::npos);
+  CHECK(error_of([&] { (void)migrate_on_startup(db.provider(), db.url(), unknown); },
+                 ErrorCode::validation_failed)
+            .find("which no migration has") != std::string::npos);
+
+  auto later = db.load();
+  later[0].metadata.dependencies = {"20250102000000"};
+  CHECK(error_of([&] { (void)db.migrator(later).up(); }, ErrorCode::validation_failed)
+            .find("depends on version 20250102000000, which comes after it") != std::string::npos);
+  CHECK(db.history().size() == 2);
+}
