@@ -19,3 +19,25 @@ message(STATUS "${last_output}")
 if(NOT last_output MATCHES "CREATE TABLE")
   message(FATAL_ERROR "the consumer printed no CREATE TABLE:\n${last_output}")
 endif()
+
+# The installed tool finds its provider modules in lib/migcmd: a migration applied to SQLite, then
+# nothing left to apply.
+if(EXISTS ${prefix}/bin/migcmd)
+  file(WRITE ${WORK_DIR}/migrations/20250101000000_create_items.sql
+       "-- migrate:up\nCREATE TABLE items (id INTEGER PRIMARY KEY);\n")
+  set(tool ${prefix}/bin/migcmd --url sqlite:${WORK_DIR}/installed.db
+      --dir ${WORK_DIR}/migrations)
+  run(${tool} up)
+  if(NOT last_output MATCHES "applied 20250101000000_create_items")
+    message(FATAL_ERROR "the installed migcmd applied nothing:\n${last_output}")
+  endif()
+  run(${tool} up)
+  if(NOT last_output MATCHES "nothing to apply")
+    message(FATAL_ERROR "the installed migcmd applied again:\n${last_output}")
+  endif()
+  file(GLOB modules ${prefix}/lib*/migcmd/libmigcmd-provider-*.so
+       ${prefix}/lib/*/migcmd/libmigcmd-provider-*.so)
+  if(NOT modules)
+    message(FATAL_ERROR "no provider modules installed under ${prefix}/lib")
+  endif()
+endif()
