@@ -315,11 +315,20 @@ void MigratorSession::run_step_statements(const Step& step, const SqlCommands& c
                                           int batch) {
   const auto start = Clock::now();
   run_placed(connection_, commands, Placement::before_transaction);
+  const int total = body_count(commands);
+  const bool has_after = std::any_of(commands.begin(), commands.end(), [](const SqlCommand& c) {
+    return c.placement == Placement::after_transaction;
+  });
+  // A row saying "in progress", so that if the process dies the next run knows where it stopped.
+  // A new migration gets it once its first statement has completed: before that it could only
+  // say "nothing done", which no row says too (such a migration is simply run again), and each
+  // write is a round trip and a commit. A rolled back or resumed one has its row rewritten first.
   Step tracked = step;
-  // A row saying "in progress" first: if the process dies, the next run knows where it stopped.
-  tracked.previous =
-      record_failure(tracked, commands, batch, step.first_statement, step.first_statement,
-                     "interrupted: the run stopped while applying this migration");
+  if (step.previous) {
+    tracked.previous =
+        record_failure(tracked, commands, batch, step.first_statement, step.first_statement,
+                       "interrupted: the run stopped while applying this migration");
+  }
   int index = 0;
   for (const auto& c : commands) {
     if (!is_body(c)) continue;
@@ -343,8 +352,16 @@ void MigratorSession::run_step_statements(const Step& step, const SqlCommands& c
       }
     }
     ++index;
-    tracked.previous->statements_done = index;
-    history_.update(*tracked.previous);
+    // After the last statement the success row says it all: one write less per migration (each
+    // write is a round trip and a commit; without it migcmd took 1.4x the client on MariaDB).
+    if (index == total && !has_after) break;
+    if (tracked.previous) {
+      tracked.previous->statements_done = index;
+      history_.update(*tracked.previous);
+    } else {  // if the process dies now, the next run knows where it stopped
+      tracked.previous = record_failure(tracked, commands, batch, index, index,
+                                        "interrupted: the run stopped while applying this migration");
+    }
   }
   run_placed(connection_, commands, Placement::after_transaction);
   record_success(tracked, commands, batch, since(start));

@@ -223,3 +223,38 @@ TEST_CASE("declared dependencies are checked by up even when everything is appli
             .find("depends on version 20250102000000, which comes after it") != std::string::npos);
   CHECK(db.history().size() == 2);
 }
+
+TEST_CASE("what the history says while a migration runs, seen from its own statements") {
+  TestDatabase db;
+  db.connection().execute("CREATE TABLE seen (step INT, history_rows INT, statements_done INT)");
+  std::string up = "-- migrate:up\n";
+  for (int step = 1; step <= 3; ++step) {
+    up += fmt::format(
+        "INSERT INTO seen SELECT {}, COUNT(*), COALESCE(MAX(statements_done), -1) FROM "
+        "migcmd_history WHERE version = '20250101000000';\n",
+        step);
+  }
+  db.write_file("20250101000000_m.sql", up);
+  CHECK(db.migrator(db.load()).up().applied.size() == 1);
+  const auto seen =
+      db.connection().query("SELECT history_rows, statements_done FROM seen ORDER BY step");
+  REQUIRE(seen.rows.size() == 3);
+  auto at = [&](std::size_t i) {
+    return fmt::format("{}/{}", seen.rows[i][0].value_or("?"), seen.rows[i][1].value_or("?"));
+  };
+  if (db.provider().transactional_ddl()) {
+    // One transaction with its history row: written at the end, together.
+    CHECK(at(0) == "0/-1");
+    CHECK(at(1) == "0/-1");
+    CHECK(at(2) == "0/-1");
+  } else {
+    // Statement by statement: the row comes after the first statement, then counts them.
+    CHECK(at(0) == "0/-1");
+    CHECK(at(1) == "1/1");
+    CHECK(at(2) == "1/2");
+  }
+  const auto history = db.history();
+  REQUIRE(history.size() == 1);
+  CHECK(history[0].status == MigrationStatus::applied);
+  CHECK(history[0].statements_done == 3);
+}
