@@ -160,9 +160,9 @@ void concurrency_workload(const Settings& s, Database& db, Results& r) {
     together.push_back(bench::run_together(
         std::vector<std::string>(static_cast<std::size_t>(s.processes), migcmd_up(s, db, dir))));
     check_applied_once(db, s.pending);
-    clients.push_back(bench::run_together(std::vector<std::string>(
-        static_cast<std::size_t>(s.processes),
-        db.client_query("a", "SELECT version FROM migcmd_history"))));
+    clients.push_back(bench::run_together(
+        std::vector<std::string>(static_cast<std::size_t>(s.processes),
+                                 db.client_query("a", "SELECT version FROM migcmd_history"))));
   }
   r.alone = median(alone);
   r.together = median(together);

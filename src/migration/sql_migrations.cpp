@@ -51,10 +51,10 @@ std::vector<MigrationFile> list_migration_files(const std::filesystem::path& dir
 // set-up and character-by-character copy cost more than reading them (open, fstat, one read).
 std::string read_file_bytes(const std::filesystem::path& path) {
   auto fail = [&](int error) {
-    return Error(ErrorCode::io_error,
-                 fmt::format("cannot read {}: {}", path.string(),
-                             std::generic_category().message(error)),
-                 "check that the file exists and is readable");
+    return Error(
+        ErrorCode::io_error,
+        fmt::format("cannot read {}: {}", path.string(), std::generic_category().message(error)),
+        "check that the file exists and is readable");
   };
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw fail(errno);

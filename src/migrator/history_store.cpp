@@ -180,9 +180,9 @@ std::vector<HistoryRow> HistoryStore::rows() {
 }
 
 std::vector<HistoryRow> HistoryStore::planning_rows() {
-  QueryResult result =
-      connection_.query(fmt::format("SELECT version, kind, checksum, status, statements_done FROM {}",
-                                    dialect_.quote_name(table_)));
+  QueryResult result = connection_.query(
+      fmt::format("SELECT version, kind, checksum, status, statements_done FROM {}",
+                  dialect_.quote_name(table_)));
   std::vector<HistoryRow> out;
   out.reserve(result.rows.size());
   for (auto& r : result.rows) {

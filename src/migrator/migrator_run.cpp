@@ -182,8 +182,8 @@ std::set<std::string> run_before_commands(Connection& connection, const Dialect&
 template <typename PlanFn>
 RunResult run_locked(detail::MigratorSession& session, Connection& connection,
                      const Provider& provider, const std::vector<MigrationScript>& migrations,
-                     const MigratorOptions& options, bool dry_run,
-                     std::vector<detail::Step> steps, PlanFn&& plan) {
+                     const MigratorOptions& options, bool dry_run, std::vector<detail::Step> steps,
+                     PlanFn&& plan) {
   RunResult result;
   result.dry_run = dry_run;
   result.dry_run_executed = dry_run && provider.transactional_ddl();

@@ -359,8 +359,9 @@ void MigratorSession::run_step_statements(const Step& step, const SqlCommands& c
       tracked.previous->statements_done = index;
       history_.update(*tracked.previous);
     } else {  // if the process dies now, the next run knows where it stopped
-      tracked.previous = record_failure(tracked, commands, batch, index, index,
-                                        "interrupted: the run stopped while applying this migration");
+      tracked.previous =
+          record_failure(tracked, commands, batch, index, index,
+                         "interrupted: the run stopped while applying this migration");
     }
   }
   run_placed(connection_, commands, Placement::after_transaction);

@@ -161,8 +161,9 @@ TEST_CASE("the history table's name and schema are configurable") {
   CHECK(migrator.status().at(0).state == MigrationState::applied);
 }
 
-TEST_CASE("a run pays one durable commit: on PostgreSQL every migration but the last commits "
-          "without waiting for the disk, each still atomic with its history row") {
+TEST_CASE(
+    "a run pays one durable commit: on PostgreSQL every migration but the last commits "
+    "without waiting for the disk, each still atomic with its history row") {
   TestDatabase db;
   if (db.name() != "postgres") {
     // Elsewhere: SQLite commits once per run anyway (savepoints), MariaDB commits DDL itself.

@@ -2,8 +2,8 @@
 // changed, missing and out-of-order migrations before anything runs.
 
 #include <doctest/doctest.h>
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "migrator_fixture.hpp"
 
@@ -139,9 +139,9 @@ TEST_CASE("an applied version without a migration is reported as missing") {
       error_of([&] { (void)db.migrator(db.load()).up(); }, ErrorCode::validation_failed);
   CHECK(error.find("version 20250101000000 (") != std::string::npos);
   CHECK(error.find("20250101000000_a.sql) is applied") != std::string::npos);
-  const std::string on_startup = error_of(
-      [&] { (void)migrate_on_startup(db.provider(), db.url(), db.load()); },
-      ErrorCode::validation_failed);
+  const std::string on_startup =
+      error_of([&] { (void)migrate_on_startup(db.provider(), db.url(), db.load()); },
+               ErrorCode::validation_failed);
   CHECK(on_startup.find("20250101000000_a.sql) is applied") != std::string::npos);
 }
 

@@ -116,8 +116,7 @@ class ModuleProvider final : public Provider {
       // The names here must be the module's own, or URLs would reach the wrong database.
       if (provider_->name() != name_ || provider_->url_schemes() != schemes_) {
         throw Error(ErrorCode::internal,
-                    fmt::format("the {} provider module calls itself {}", name_,
-                                provider_->name()),
+                    fmt::format("the {} provider module calls itself {}", name_, provider_->name()),
                     "reinstall migcmd: the tool and its modules come from different builds");
       }
     });
