@@ -177,7 +177,6 @@ std::set<std::string> run_before_commands(Connection& connection, const Dialect&
   return ran;
 }
 
-// `plan(rows, under_lock)` gives the steps for a history.
 // `steps` were planned before the lock; `plan(rows, under_lock)` gives the steps for a history.
 template <typename PlanFn>
 RunResult run_locked(detail::MigratorSession& session, Connection& connection,
