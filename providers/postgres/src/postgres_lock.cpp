@@ -68,13 +68,10 @@ void wait_in_queue(Connection& connection, std::int64_t key, const LockOptions& 
   const QueryResult shown = connection.query("SHOW lock_timeout");
   const std::string previous = shown.rows.at(0).at(0).value_or("0");
   auto restore = [&] {
-    std::string quoted;  // SHOW's answer ("0", "5s"), as a string literal
-    for (char c : previous) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-    connection.execute(fmt::format("SELECT set_config('lock_timeout', '{}', false)", quoted));
+    connection.execute(fmt::format("SELECT set_config('lock_timeout', {}, false)",
+                                   make_dialect()->literal(Value{previous})));
   };
-  constexpr milliseconds::rep max_setting = 2147483647;  // an int GUC
-  connection.execute(
-      fmt::format("SET lock_timeout = '{}ms'", std::min(options.timeout.count(), max_setting)));
+  connection.execute(set_lock_timeout_sql(options.timeout));
   try {
     (void)connection.query(fmt::format("SELECT pg_advisory_lock({})", key_sql(key)));
   } catch (const DatabaseError& e) {

@@ -64,11 +64,15 @@ std::string PostgresProvider::session_id(Connection& connection) const {
   return first_cell(connection.query(sql), sql);
 }
 
+std::string set_lock_timeout_sql(std::chrono::milliseconds timeout) {
+  constexpr std::chrono::milliseconds::rep max_setting = 2147483647;  // an int GUC
+  return fmt::format("SET lock_timeout = '{}ms'", std::min(timeout.count(), max_setting));
+}
+
 std::vector<std::string> PostgresProvider::statement_lock_timeout_sql(
     std::chrono::milliseconds timeout) const {
   if (timeout.count() <= 0) return {};
-  constexpr std::chrono::milliseconds::rep max_setting = 2147483647;  // an int GUC
-  return {fmt::format("SET lock_timeout = '{}ms'", std::min(timeout.count(), max_setting))};
+  return {set_lock_timeout_sql(timeout)};
 }
 
 std::vector<std::string> PostgresProvider::deferred_commit_sql() const {

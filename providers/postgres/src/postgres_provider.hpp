@@ -11,6 +11,9 @@
 
 namespace migcmd::postgres {
 
+// SET lock_timeout to `timeout` (capped at the setting's int range); 0 turns it off.
+[[nodiscard]] std::string set_lock_timeout_sql(std::chrono::milliseconds timeout);
+
 class PostgresProvider final : public Provider {
  public:
   PostgresProvider();
